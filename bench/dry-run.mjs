@@ -1,0 +1,85 @@
+// Start-up cost of a dry run: the built dist/index.js planning a tag push in a real git checkout,
+// divided by the cost of starting node itself (`node -e ''`). Both are measured in the same run,
+// interleaved, so machine noise hits them alike; the medians give the ratio.
+//
+//   node bench/dry-run.mjs [runs]        (default 21 runs each; target ratio <= 1.5)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const runs = Number(process.argv[2] ?? 21);
+if (!Number.isInteger(runs) || runs < 10) {
+  console.error('runs must be a whole number of at least 10');
+  process.exit(2);
+}
+const dist = resolve('dist/index.js');
+const dir = mkdtempSync(join(tmpdir(), 'image-release-bench-'));
+try {
+  const git = (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git(
+    '-c',
+    'user.name=bench',
+    '-c',
+    'user.email=bench@example.com',
+    'commit',
+    '-q',
+    '--allow-empty',
+    '-m',
+    'init',
+  );
+  for (const t of ['v1.0.0', 'v1.1.0', 'v1.2.2', 'v1.2.3']) git('tag', t);
+  const sha = git('rev-parse', 'HEAD');
+  const eventPath = join(dir, 'event.json');
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      ref: 'refs/tags/v1.2.3',
+      after: sha,
+      head_commit: { id: sha, timestamp: '2026-01-02T03:04:05Z' },
+      repository: {
+        name: 'app',
+        owner: { login: 'acme' },
+        html_url: 'https://github.com/acme/app',
+      },
+    }),
+  );
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/tags/v1.2.3',
+    GITHUB_SHA: sha,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_WORKSPACE: dir,
+    GITHUB_OUTPUT: join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    'INPUT_DRY-RUN': 'true',
+    INPUT_IMAGES: 'ghcr.io/acme/app,docker.io/acme/app',
+  };
+  const time = (args) => {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { cwd: dir, env, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const baseline = [];
+  const dryRun = [];
+  time(['-e', '']); // warm the file cache for both
+  time([dist]);
+  for (let i = 0; i < runs; i++) {
+    baseline.push(time(['-e', '']));
+    dryRun.push(time([dist]));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const b = median(baseline);
+  const d = median(dryRun);
+  console.log(`runs: ${runs} each, interleaved`);
+  console.log(`node -e '' median: ${b.toFixed(1)} ms`);
+  console.log(`dry-run median:    ${d.toFixed(1)} ms`);
+  console.log(`ratio: ${(d / b).toFixed(2)} (target <= 1.5)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

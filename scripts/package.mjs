@@ -1,13 +1,16 @@
 // Bundles the action and the preview with ncc into dist/, which is committed because the runner
-// executes dist/index.js straight from the repository.
+// executes dist/index.js straight from the repository. The bundles are built aside and moved in
+// at the end, so a failed build leaves the old dist/ whole.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 
+const next = '.tmp/dist-next';
 const entries = [
-  ['src/index.ts', 'dist'],
-  ['src/cli/index.ts', 'dist/preview'],
+  ['src/index.ts', next],
+  ['src/cli/index.ts', `${next}/preview`],
 ];
-rmSync('dist', { recursive: true, force: true });
+rmSync(next, { recursive: true, force: true });
+mkdirSync('.tmp', { recursive: true });
 for (const [entry, out] of entries) {
   const r = spawnSync(
     process.execPath,
@@ -27,3 +30,5 @@ for (const [entry, out] of entries) {
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+rmSync('dist', { recursive: true, force: true });
+renameSync(next, 'dist');

@@ -24,6 +24,8 @@ export interface EventContext {
   readonly pullRequest?: number;
   /** `release` events: the release's tag. */
   readonly releaseTag?: string;
+  /** `release` events: the release is marked as a pre-release on GitHub. */
+  readonly releasePrerelease?: boolean;
   /** `workflow_dispatch` events: the `version` input of the dispatch, if it has one. */
   readonly dispatchVersion?: string;
 }
@@ -83,6 +85,7 @@ export function parseEvent(
   let commitTime: string | undefined;
   let pullRequest: number | undefined;
   let releaseTag: string | undefined;
+  let releasePrerelease: boolean | undefined;
   let dispatchVersion: string | undefined;
 
   switch (name) {
@@ -97,9 +100,10 @@ export function parseEvent(
       const pr = obj(p.pull_request);
       const number = typeof p.number === 'number' ? p.number : pr.number;
       const head = str(obj(pr.head).sha);
-      if (typeof number !== 'number' || !head) {
+      // A number that is no positive integer would make a tag like `pr-1e+21`.
+      if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1 || !head) {
         throw missing(
-          `a ${name} event has no \`pull_request.number\` and \`pull_request.head.sha\``,
+          `a ${name} event has no \`pull_request.number\` (a positive integer) and \`pull_request.head.sha\``,
           'Pass the pull_request payload GitHub sends',
         );
       }
@@ -118,6 +122,7 @@ export function parseEvent(
           'Pass the release payload GitHub sends',
         );
       releaseTag = tag;
+      releasePrerelease = obj(p.release).prerelease === true;
       if (!ref) ref = `refs/tags/${tag}`;
       break;
     }
@@ -129,6 +134,13 @@ export function parseEvent(
     }
     default:
       break;
+  }
+  // All zeros is what a push that deletes a ref reports: there is no commit to build.
+  if (sha !== undefined && /^0+$/.test(sha)) {
+    throw missing(
+      `GITHUB_SHA is '${sha}': the push deleted ${ref || 'its ref'}, so there is nothing to build`,
+      'Skip such runs with `if: github.event.deleted != true` on the step',
+    );
   }
   if (!sha || !SHA.test(sha)) {
     throw missing(
@@ -144,6 +156,7 @@ export function parseEvent(
     ...(commitTime !== undefined && { commitTime }),
     ...(pullRequest !== undefined && { pullRequest }),
     ...(releaseTag !== undefined && { releaseTag }),
+    ...(releasePrerelease !== undefined && { releasePrerelease }),
     ...(dispatchVersion !== undefined && { dispatchVersion }),
   };
 }

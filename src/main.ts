@@ -61,7 +61,9 @@ export async function run(deps: Dependencies): Promise<number> {
     runner.startGroup(
       `Plan: ${result.version} (${result.tags.length} tags × ${result.images.length} images)`,
     );
-    runner.info(planText(result));
+    // The plan echoes inputs and payload text; stopping command processing keeps a line such as
+    // `::add-mask::` or `::error::` inside a label from being taken for a runner command.
+    runner.verbatim(planText(result));
     runner.endGroup();
     // All outputs are written only once the whole plan stands, so a bad input leaves none behind.
     runner.setOutputs(planOutputs(result));

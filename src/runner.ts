@@ -18,6 +18,8 @@ export interface Runner {
   notice: (message: string) => void;
   startGroup: (title: string) => void;
   endGroup: () => void;
+  /** Prints `text` with the runner's command processing stopped, so no line of it is a command. */
+  verbatim: (text: string) => void;
   /** Asks the runner to replace the value with *** wherever it would be printed. */
   setSecret: (value: string) => void;
 }
@@ -27,16 +29,20 @@ export function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+function randomToken(prefix: string): string {
+  return `${prefix}${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+}
+
 /**
  * A `name<<delimiter` block for GITHUB_OUTPUT. What keeps a value from ending the block early and
  * smuggling in another output is the check that the delimiter occurs in neither name nor value,
- * not the delimiter's randomness, so Math.random serves and node:crypto (slow to load) is spared.
+ * not the delimiter's randomness; so Math.random serves, and node:crypto (slow to load) is spared.
+ * The stop-commands token of `verbatim` is chosen the same way.
  */
 export function fileCommand(name: string, value: string): string {
-  const make = () =>
-    `ghadelimiter_${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-  let delimiter = make();
-  while (name.includes(delimiter) || value.includes(delimiter)) delimiter = make();
+  let delimiter = randomToken('ghadelimiter_');
+  while (name.includes(delimiter) || value.includes(delimiter))
+    delimiter = randomToken('ghadelimiter_');
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
 
@@ -88,6 +94,11 @@ export function processRunner(
     notice: (message) => command('notice', message),
     startGroup: (title) => command('group', title),
     endGroup: () => write(`::endgroup::\n`),
+    verbatim(text) {
+      let token = randomToken('stop-');
+      while (text.includes(token)) token = randomToken('stop-');
+      write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+    },
     setSecret: (value) => {
       if (value !== '') command('add-mask', value);
     },

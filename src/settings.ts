@@ -136,8 +136,16 @@ function extraTags(value: string): string[] {
     if (!isValidTag(tag)) {
       throw new UsageError('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
     }
+    // As an extra tag, `latest` would bypass the rules of the `latest` input: it would reach
+    // prereleases and move backwards on a release of an older line.
+    if (tag === 'latest') {
+      throw new UsageError(
+        'extra-tags',
+        "'latest' is decided by the `latest` input (auto, true or false), not by extra-tags; remove it and set latest: true to force it",
+      );
+    }
   }
-  return tags;
+  return [...new Set(tags)];
 }
 
 function platforms(value: string): string[] {

@@ -824,6 +824,7 @@ function parseEvent(env, payload) {
     let commitTime;
     let pullRequest;
     let releaseTag;
+    let releasePrerelease;
     let dispatchVersion;
     switch (name) {
         case 'push': {
@@ -837,8 +838,9 @@ function parseEvent(env, payload) {
             const pr = obj(p.pull_request);
             const number = typeof p.number === 'number' ? p.number : pr.number;
             const head = str(obj(pr.head).sha);
-            if (typeof number !== 'number' || !head) {
-                throw missing(`a ${name} event has no \`pull_request.number\` and \`pull_request.head.sha\``, 'Pass the pull_request payload GitHub sends');
+            // A number that is no positive integer would make a tag like `pr-1e+21`.
+            if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1 || !head) {
+                throw missing(`a ${name} event has no \`pull_request.number\` (a positive integer) and \`pull_request.head.sha\``, 'Pass the pull_request payload GitHub sends');
             }
             pullRequest = number;
             // The runner's GITHUB_SHA is the merge commit GitHub made; the image is named after the
@@ -853,6 +855,7 @@ function parseEvent(env, payload) {
             if (!tag)
                 throw missing('a release event has no `release.tag_name`', 'Pass the release payload GitHub sends');
             releaseTag = tag;
+            releasePrerelease = obj(p.release).prerelease === true;
             if (!ref)
                 ref = `refs/tags/${tag}`;
             break;
@@ -866,6 +869,10 @@ function parseEvent(env, payload) {
         default:
             break;
     }
+    // All zeros is what a push that deletes a ref reports: there is no commit to build.
+    if (sha !== undefined && /^0+$/.test(sha)) {
+        throw missing(`GITHUB_SHA is '${sha}': the push deleted ${ref || 'its ref'}, so there is nothing to build`, 'Skip such runs with `if: github.event.deleted != true` on the step');
+    }
     if (!sha || !SHA.test(sha)) {
         throw missing(`no commit sha found (GITHUB_SHA is ${sha === undefined ? 'not set' : `'${sha}'`})`, 'Set GITHUB_SHA to the full 40-character commit sha');
     }
@@ -877,6 +884,7 @@ function parseEvent(env, payload) {
         ...(commitTime !== undefined && { commitTime }),
         ...(pullRequest !== undefined && { pullRequest }),
         ...(releaseTag !== undefined && { releaseTag }),
+        ...(releasePrerelease !== undefined && { releasePrerelease }),
         ...(dispatchVersion !== undefined && { dispatchVersion }),
     };
 }
@@ -1261,12 +1269,16 @@ function orderTags(tags) {
 
 
 
-function readRequested(raw, where, tagPrefix) {
+function readRequested(raw, where, tagPrefix, warnings) {
     const version = (tagPrefix !== undefined && parseVersion(raw, tagPrefix)) || parseVersion(raw);
     if (version)
         return { kind: 'semver', version };
     if (!isValidTag(raw)) {
         throw new UsageError(where, `'${raw}' is neither a version (${VERSION_FORMS}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`);
+    }
+    // `v1.2` or `2` is published as itself, but the user probably meant a version: say so.
+    if (/^[vV]?\.?[0-9]+(\.[0-9]+)?$/.test(raw)) {
+        warnings.push(`${where}: '${raw}' is not a full version (${VERSION_FORMS}), so it is published as the tag '${raw}' alone, with no version tags.`);
     }
     return { kind: 'custom', name: raw };
 }
@@ -1297,13 +1309,17 @@ function planRelease(options, facts) {
     // `version` input, the release's tag, the pushed tag.
     let requested;
     let versionSource = 'none';
+    /** Where the version was read, for an error about it. */
+    let versionWhere = 'event payload';
     let refTag;
     if (options.version !== undefined) {
-        requested = readRequested(options.version, 'version', options.tagPrefix);
+        versionWhere = 'version';
+        requested = readRequested(options.version, versionWhere, options.tagPrefix, warnings);
         versionSource = 'input';
     }
     else if (event.dispatchVersion !== undefined) {
-        requested = readRequested(event.dispatchVersion, "workflow_dispatch input 'version'", options.tagPrefix);
+        versionWhere = "workflow_dispatch input 'version'";
+        requested = readRequested(event.dispatchVersion, versionWhere, options.tagPrefix, warnings);
         versionSource = 'dispatch';
     }
     else {
@@ -1332,10 +1348,20 @@ function planRelease(options, facts) {
     let isSemver = false;
     let latest = false;
     if (requested?.kind === 'semver') {
-        const v = requested.version;
+        // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
+        // move 1.2, 1 or latest.
+        const markedPre = versionSource === 'release' && event.releasePrerelease === true;
+        const v = markedPre ? { ...requested.version, prerelease: true } : requested.version;
+        if (markedPre && !requested.version.prerelease) {
+            notes.push('the GitHub release is marked as a pre-release: exact tag only');
+        }
         isSemver = true;
         prerelease = v.prerelease;
         version = versionTag(v);
+        // Semver allows 256 characters, a tag 128; a longer version cannot be published.
+        if (!isValidTag(version)) {
+            throw new UsageError(versionWhere, `the version '${v.source}' gives the tag '${version}' of ${version.length} characters; a tag holds at most 128 (${TAG_GRAMMAR})`);
+        }
         const published = facts.publishedTags
             .map((t) => parseVersion(t, options.tagPrefix)?.semver)
             .filter((s) => s !== undefined);
@@ -1382,6 +1408,10 @@ function planRelease(options, facts) {
         throw new UsageError('tags', 'the plan has no tag to publish; add `extra-tags` or push a tag with a usable name');
     }
     const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
+    const imageProblem = options.images.length > 0 ? undefined : imageNameProblem(images[0] ?? '');
+    if (imageProblem !== undefined) {
+        throw new UsageError('images', `the default image '${images[0] ?? ''}' made from the repository name is not valid (${imageProblem}); set images explicitly, e.g. ghcr.io/acme/app`);
+    }
     const payloadTime = utcSeconds(event.commitTime);
     const gitTime = utcSeconds(facts.gitCommitTime);
     const created = payloadTime ?? gitTime ?? isoSeconds(facts.now.getTime());
@@ -1535,7 +1565,7 @@ const VARIANT = /^(v[0-9]+(\.[0-9]+)?)$/;
 const PLATFORM_FORM = 'os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7';
 function platformProblem(platform) {
     const parts = platform.split('/');
-    if (parts.length < 2 || parts.length > 3)
+    if (parts.length < 2 || parts.length > 3 || parts.includes(''))
         return `'${platform}' is not of the form ${PLATFORM_FORM}`;
     const [os, arch, variant] = parts;
     if (!OS.has(os))
@@ -1647,8 +1677,13 @@ function extraTags(value) {
         if (!isValidTag(tag)) {
             throw new UsageError('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
         }
+        // As an extra tag, `latest` would bypass the rules of the `latest` input: it would reach
+        // prereleases and move backwards on a release of an older line.
+        if (tag === 'latest') {
+            throw new UsageError('extra-tags', "'latest' is decided by the `latest` input (auto, true or false), not by extra-tags; remove it and set latest: true to force it");
+        }
     }
-    return tags;
+    return [...new Set(tags)];
 }
 function platforms(value) {
     if (value === '')
@@ -1712,7 +1747,7 @@ labels, annotations and build-args. Nothing is built, pushed or sent anywhere.
 Event (default: a push of the tag on HEAD if it is a version, else of the current branch):
   --event NAME         push, pull_request, workflow_dispatch, release, schedule
   --ref REF            refs/tags/v1.2.3, refs/heads/main, v1.2.3, main, refs/pull/12/merge
-  --pr NUMBER          pull request number (pull_request events)
+  --pr NUMBER          pull request number (ref default: refs/pull/NUMBER/merge)
   --repository O/R     owner/name (default: from the origin remote)
 Inputs (as in action.yml):
   --images LIST  --version V  --tag-prefix P  --stage S  --latest auto|true|false
@@ -1789,14 +1824,23 @@ async function preview(argv, out, err) {
             return (Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '').trim();
         };
         const settings = readSettings(input);
+        if (values.pr !== undefined && !/^[1-9][0-9]*$/.test(values.pr)) {
+            throw new UsageError('--pr', `'${values.pr}' is not a pull request number (e.g. 12)`);
+        }
+        if (values.repository !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(values.repository)) {
+            throw new UsageError('--repository', `'${values.repository}' is not of the form owner/name`);
+        }
         const cwd = (0,external_node_path_namespaceObject.resolve)(values.cwd ?? '.');
         const git = localGit(cwd);
         const sha = await git.resolve('HEAD');
         if (!sha)
             throw new UsageError('--cwd', `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`);
+        // A pull request is built from its merge ref, as on GitHub, not from a tag on HEAD.
         const ref = values.ref
             ? await normaliseRef(git, values.ref)
-            : await defaultRef(git, settings.tagPrefix);
+            : values.pr !== undefined
+                ? `refs/pull/${values.pr}/merge`
+                : await defaultRef(git, settings.tagPrefix);
         const eventName = values.event ?? eventFor(ref);
         const remote = await git.remoteUrl('origin');
         const fromRemote = remote ? repositoryFromRemote(remote) : undefined;

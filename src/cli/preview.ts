@@ -17,7 +17,7 @@ labels, annotations and build-args. Nothing is built, pushed or sent anywhere.
 Event (default: a push of the tag on HEAD if it is a version, else of the current branch):
   --event NAME         push, pull_request, workflow_dispatch, release, schedule
   --ref REF            refs/tags/v1.2.3, refs/heads/main, v1.2.3, main, refs/pull/12/merge
-  --pr NUMBER          pull request number (pull_request events)
+  --pr NUMBER          pull request number (ref default: refs/pull/NUMBER/merge)
   --repository O/R     owner/name (default: from the origin remote)
 Inputs (as in action.yml):
   --images LIST  --version V  --tag-prefix P  --stage S  --latest auto|true|false
@@ -103,6 +103,12 @@ export async function preview(
       return (Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '').trim();
     };
     const settings = readSettings(input);
+    if (values.pr !== undefined && !/^[1-9][0-9]*$/.test(values.pr)) {
+      throw new UsageError('--pr', `'${values.pr}' is not a pull request number (e.g. 12)`);
+    }
+    if (values.repository !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(values.repository)) {
+      throw new UsageError('--repository', `'${values.repository}' is not of the form owner/name`);
+    }
     const cwd = resolve(values.cwd ?? '.');
     const git = localGit(cwd);
     const sha = await git.resolve('HEAD');
@@ -112,9 +118,12 @@ export async function preview(
         `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`,
       );
 
+    // A pull request is built from its merge ref, as on GitHub, not from a tag on HEAD.
     const ref = values.ref
       ? await normaliseRef(git, values.ref)
-      : await defaultRef(git, settings.tagPrefix);
+      : values.pr !== undefined
+        ? `refs/pull/${values.pr}/merge`
+        : await defaultRef(git, settings.tagPrefix);
     const eventName = values.event ?? eventFor(ref);
     const remote = await git.remoteUrl('origin');
     const fromRemote = remote ? repositoryFromRemote(remote) : undefined;

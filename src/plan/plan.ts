@@ -9,7 +9,7 @@ import {
   mergeKeyValues,
   ociLabels,
 } from './labels.js';
-import { TAG_GRAMMAR, isValidTag, sanitizeTag } from './reference.js';
+import { TAG_GRAMMAR, imageNameProblem, isValidTag, sanitizeTag } from './reference.js';
 import {
   type LatestMode,
   type PlannedTag,
@@ -75,13 +75,24 @@ export interface Plan {
 /** A version the user typed: semver with the usual prefixes (or `tag-prefix`), or any valid tag. */
 type Requested = { kind: 'semver'; version: Version } | { kind: 'custom'; name: string };
 
-function readRequested(raw: string, where: string, tagPrefix: string | undefined): Requested {
+function readRequested(
+  raw: string,
+  where: string,
+  tagPrefix: string | undefined,
+  warnings: string[],
+): Requested {
   const version = (tagPrefix !== undefined && parseVersion(raw, tagPrefix)) || parseVersion(raw);
   if (version) return { kind: 'semver', version };
   if (!isValidTag(raw)) {
     throw new UsageError(
       where,
       `'${raw}' is neither a version (${VERSION_FORMS}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`,
+    );
+  }
+  // `v1.2` or `2` is published as itself, but the user probably meant a version: say so.
+  if (/^[vV]?\.?[0-9]+(\.[0-9]+)?$/.test(raw)) {
+    warnings.push(
+      `${where}: '${raw}' is not a full version (${VERSION_FORMS}), so it is published as the tag '${raw}' alone, with no version tags.`,
     );
   }
   return { kind: 'custom', name: raw };
@@ -118,16 +129,16 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   // `version` input, the release's tag, the pushed tag.
   let requested: Requested | undefined;
   let versionSource: VersionSource = 'none';
+  /** Where the version was read, for an error about it. */
+  let versionWhere = 'event payload';
   let refTag: string | undefined;
   if (options.version !== undefined) {
-    requested = readRequested(options.version, 'version', options.tagPrefix);
+    versionWhere = 'version';
+    requested = readRequested(options.version, versionWhere, options.tagPrefix, warnings);
     versionSource = 'input';
   } else if (event.dispatchVersion !== undefined) {
-    requested = readRequested(
-      event.dispatchVersion,
-      "workflow_dispatch input 'version'",
-      options.tagPrefix,
-    );
+    versionWhere = "workflow_dispatch input 'version'";
+    requested = readRequested(event.dispatchVersion, versionWhere, options.tagPrefix, warnings);
     versionSource = 'dispatch';
   } else {
     const tag = event.releaseTag ?? tagRef;
@@ -159,10 +170,23 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   let isSemver = false;
   let latest = false;
   if (requested?.kind === 'semver') {
-    const v = requested.version;
+    // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
+    // move 1.2, 1 or latest.
+    const markedPre = versionSource === 'release' && event.releasePrerelease === true;
+    const v = markedPre ? { ...requested.version, prerelease: true } : requested.version;
+    if (markedPre && !requested.version.prerelease) {
+      notes.push('the GitHub release is marked as a pre-release: exact tag only');
+    }
     isSemver = true;
     prerelease = v.prerelease;
     version = versionTag(v);
+    // Semver allows 256 characters, a tag 128; a longer version cannot be published.
+    if (!isValidTag(version)) {
+      throw new UsageError(
+        versionWhere,
+        `the version '${v.source}' gives the tag '${version}' of ${version.length} characters; a tag holds at most 128 (${TAG_GRAMMAR})`,
+      );
+    }
     const published = facts.publishedTags
       .map((t) => parseVersion(t, options.tagPrefix)?.semver)
       .filter((s): s is SemVer => s !== undefined);
@@ -207,6 +231,13 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   }
 
   const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
+  const imageProblem = options.images.length > 0 ? undefined : imageNameProblem(images[0] ?? '');
+  if (imageProblem !== undefined) {
+    throw new UsageError(
+      'images',
+      `the default image '${images[0] ?? ''}' made from the repository name is not valid (${imageProblem}); set images explicitly, e.g. ghcr.io/acme/app`,
+    );
+  }
   const payloadTime = utcSeconds(event.commitTime);
   const gitTime = utcSeconds(facts.gitCommitTime);
   const created = payloadTime ?? gitTime ?? isoSeconds(facts.now.getTime());

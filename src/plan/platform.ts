@@ -38,7 +38,7 @@ export const PLATFORM_FORM = 'os/arch[/variant], e.g. linux/amd64, linux/arm64, 
 
 export function platformProblem(platform: string): string | undefined {
   const parts = platform.split('/');
-  if (parts.length < 2 || parts.length > 3)
+  if (parts.length < 2 || parts.length > 3 || parts.includes(''))
     return `'${platform}' is not of the form ${PLATFORM_FORM}`;
   const [os, arch, variant] = parts as [string, string, string | undefined];
   if (!OS.has(os))

@@ -962,6 +962,10 @@ function parseEvent(env, payload) {
     let dispatchVersion;
     switch (name) {
         case 'push': {
+            // On a deletion the runner's GITHUB_SHA is some other commit; only the payload tells.
+            if (p.deleted === true || (typeof p.after === 'string' && /^0+$/.test(p.after))) {
+                throw missing(`the push deleted ${ref || 'its ref'}, so there is nothing to build`, 'Skip such runs with `if: github.event.deleted != true` on the step');
+            }
             commitTime = str(obj(p.head_commit).timestamp);
             if (!ref)
                 throw missing('a push event has no `ref`', 'Set GITHUB_REF or pass the push payload');
@@ -1003,11 +1007,7 @@ function parseEvent(env, payload) {
         default:
             break;
     }
-    // All zeros is what a push that deletes a ref reports: there is no commit to build.
-    if (sha !== undefined && /^0+$/.test(sha)) {
-        throw missing(`GITHUB_SHA is '${sha}': the push deleted ${ref || 'its ref'}, so there is nothing to build`, 'Skip such runs with `if: github.event.deleted != true` on the step');
-    }
-    if (!sha || !SHA.test(sha)) {
+    if (!sha || !SHA.test(sha) || /^0+$/.test(sha)) {
         throw missing(`no commit sha found (GITHUB_SHA is ${sha === undefined ? 'not set' : `'${sha}'`})`, 'Set GITHUB_SHA to the full 40-character commit sha');
     }
     return {
@@ -1050,10 +1050,13 @@ const ANNOTATION_LEVELS = [
     'index-descriptor',
 ];
 /**
- * Both levels by default: the manifest so each platform image carries them, the index so that
- * registries which show the top object of a multi-arch image (GHCR's description) find them.
+ * The manifest always, so each platform image carries them; the index too for a multi-platform
+ * build, so that registries showing the top object of a multi-arch image (GHCR's description)
+ * find them. A single-platform build has no index, and BuildKit refuses index annotations there.
  */
-const DEFAULT_ANNOTATION_LEVELS = ['manifest', 'index'];
+function defaultAnnotationLevels(multiPlatform) {
+    return multiPlatform ? ['manifest', 'index'] : ['manifest'];
+}
 const OCI = 'org.opencontainers.image';
 /** The OCI standard keys, all from the event payload so that a plan needs no API call. */
 function ociLabels(event, version, created) {
@@ -1083,7 +1086,8 @@ function mergeKeyValues(base, overrides) {
  * Annotation lines as `level:key=value`, one per level. A user annotation replaces the OCI one
  * with the same key on the levels it names and leaves the other levels alone.
  */
-function annotationLines(base, user) {
+function annotationLines(base, user, multiPlatform) {
+    const levels = defaultAnnotationLevels(multiPlatform);
     const byLevel = new Map();
     const put = (level, key, value) => {
         let m = byLevel.get(level);
@@ -1092,10 +1096,10 @@ function annotationLines(base, user) {
         m.set(key, value);
     };
     for (const { key, value } of base)
-        for (const level of DEFAULT_ANNOTATION_LEVELS)
+        for (const level of levels)
             put(level, key, value);
     for (const a of user)
-        for (const level of a.levels ?? DEFAULT_ANNOTATION_LEVELS)
+        for (const level of a.levels ?? levels)
             put(level, a.key, a.value);
     const lines = [];
     for (const level of ANNOTATION_LEVELS) {
@@ -1172,10 +1176,6 @@ function imageNameProblem(name) {
         }
     }
     return undefined;
-}
-function parseImageName(name) {
-    const [domain, path] = splitDomain(name);
-    return { name, domain, path };
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/classes/semver.js
@@ -1321,6 +1321,7 @@ function planRelease(options, facts) {
     const { event } = facts;
     const warnings = [];
     const notes = [];
+    const notices = [];
     const sha7 = event.sha.slice(0, 7);
     const tagRef = event.ref.startsWith('refs/tags/')
         ? event.ref.slice('refs/tags/'.length)
@@ -1365,7 +1366,6 @@ function planRelease(options, facts) {
     const tags = [];
     let version;
     let prerelease = false;
-    let isSemver = false;
     let latest = false;
     if (requested?.kind === 'semver') {
         // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
@@ -1375,7 +1375,6 @@ function planRelease(options, facts) {
         if (markedPre && !requested.version.prerelease) {
             notes.push('the GitHub release is marked as a pre-release: exact tag only');
         }
-        isSemver = true;
         prerelease = v.prerelease;
         version = versionTag(v);
         // Semver allows 256 characters, a tag 128; a longer version cannot be published.
@@ -1389,6 +1388,11 @@ function planRelease(options, facts) {
         if (published.length === 0)
             notes.push('no published versions found: this version is taken as the newest');
         notes.push(...floating.reasons);
+        // A checkout made with the default fetch-depth has no tags but the one pushed: floating tags
+        // judged on that alone could move backwards, so say how to give the planner the full list.
+        if (!v.prerelease && published.every((p) => p.compare(v.semver) === 0)) {
+            notices.push(`No version tags besides ${v.source} were found, so ${version} is taken as the newest version. If other versions exist, check out with fetch-depth: 0 (or fetch-tags: true) so that ${v.semver.major}.${v.semver.minor}, ${v.semver.major} and latest are judged against them.`);
+        }
         tags.push(...versionTags(v, floating));
         latest = floating.latest;
     }
@@ -1424,9 +1428,6 @@ function planRelease(options, facts) {
     if (latest)
         tags.push({ name: 'latest', kind: 'latest' });
     const ordered = orderTags(tags);
-    if (ordered.length === 0) {
-        throw new UsageError('tags', 'the plan has no tag to publish; add `extra-tags` or push a tag with a usable name');
-    }
     const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
     const imageProblem = options.images.length > 0 ? undefined : imageNameProblem(images[0] ?? '');
     if (imageProblem !== undefined) {
@@ -1444,12 +1445,11 @@ function planRelease(options, facts) {
         version,
         versionSource,
         prerelease,
-        isSemver,
         images,
         tags: ordered,
         refs: images.flatMap((image) => ordered.map((t) => `${image}:${t.name}`)),
         labels: mergeKeyValues(base, options.labels),
-        annotations: annotationLines(base, options.annotations),
+        annotations: annotationLines(base, options.annotations, options.platforms.length > 1),
         buildArgs: buildArgs(version, event.sha, created, options.buildArgs),
         platforms: [...options.platforms],
         created,
@@ -1457,6 +1457,7 @@ function planRelease(options, facts) {
         sha: event.sha,
         warnings,
         notes,
+        notices,
     };
 }
 
@@ -1618,24 +1619,22 @@ function list(value) {
         .map((v) => v.trim())
         .filter((v) => v !== '');
 }
+function keyValue(input, line, example) {
+    const eq = line.indexOf('=');
+    const key = eq === -1 ? '' : line.slice(0, eq).trim();
+    if (eq === -1 || key === '' || /\s/.test(key)) {
+        throw new UsageError(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
+    }
+    return { key, value: line.slice(eq + 1) };
+}
 function keyValues(input, value, example) {
-    return lines(value).map((line) => {
-        const eq = line.indexOf('=');
-        const key = eq === -1 ? '' : line.slice(0, eq).trim();
-        if (eq === -1 || key === '' || /\s/.test(key)) {
-            throw new UsageError(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
-        }
-        return { key, value: line.slice(eq + 1) };
-    });
+    return lines(value).map((line) => keyValue(input, line, example));
 }
 const LEVEL_PREFIX = new RegExp(`^((?:${ANNOTATION_LEVELS.join('|')})(?:,(?:${ANNOTATION_LEVELS.join('|')}))*):(.*)$`);
 function annotations(value) {
     return lines(value).map((line) => {
         const m = LEVEL_PREFIX.exec(line);
-        const rest = m ? m[2] : line;
-        const [kv] = keyValues('annotations', rest, 'org.opencontainers.image.description=My app');
-        if (!kv)
-            throw new UsageError('annotations', `'${line}' has no KEY=value`);
+        const kv = keyValue('annotations', m ? m[2] : line, 'org.opencontainers.image.description=My app');
         return m ? { ...kv, levels: m[1].split(',') } : kv;
     });
 }
@@ -1655,7 +1654,7 @@ function tagPrefix(value) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._+/-]*$/.test(value) ||
         value.includes('..') ||
         value.includes('//')) {
-        throw new UsageError('tag-prefix', `'${value}' cannot start a git tag; use letters, digits and '.', '_', '+', '/', '-' (e.g. 'server-v' for tags like server-v1.2.3)`);
+        throw new UsageError('tag-prefix', `'${value}' cannot start a git tag; start with a letter or digit, then use letters, digits, '.', '_', '+', '/', '-', with no '..' or '//' (e.g. 'server-v' for tags like server-v1.2.3)`);
     }
     return value;
 }
@@ -1797,14 +1796,16 @@ async function run(deps) {
         const result = await plan(settings, event, deps);
         for (const warning of result.warnings)
             runner.warning(warning);
+        for (const notice of result.notices)
+            runner.notice(notice);
         runner.startGroup(`Plan: ${result.version} (${result.tags.length} tags × ${result.images.length} images)`);
         // The plan echoes inputs and payload text; stopping command processing keeps a line such as
         // `::add-mask::` or `::error::` inside a label from being taken for a runner command.
         runner.verbatim(planText(result));
         runner.endGroup();
-        // All outputs are written only once the whole plan stands, so a bad input leaves none behind.
-        runner.setOutputs(planOutputs(result));
         runner.appendSummary(planSummary(result, settings.dryRun));
+        // Outputs last and in one write: a failure before this point leaves none behind.
+        runner.setOutputs(planOutputs(result));
         if (!settings.dryRun) {
             runner.notice('This version of image-release plans only: the outputs are set, nothing is built or pushed. Feed them to docker/build-push-action, or set dry-run: true to silence this notice.');
         }
@@ -1858,6 +1859,7 @@ function inputVariable(name) {
  * Writes to fd 1 directly. Creating `process.stdout` loads Node's stream stack, which costs more
  * than the whole plan; a runner's stdout is a pipe, so a full pipe (EAGAIN) is waited out.
  */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeStdout(text) {
     let buffer = Buffer.from(text, 'utf8');
     while (buffer.length > 0) {
@@ -1867,6 +1869,8 @@ function writeStdout(text) {
         catch (e) {
             if (e.code !== 'EAGAIN')
                 throw e;
+            // The reader is behind: wait a moment instead of spinning.
+            Atomics.wait(PAUSE, 0, 0, 10);
         }
     }
 }

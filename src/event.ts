@@ -90,6 +90,13 @@ export function parseEvent(
 
   switch (name) {
     case 'push': {
+      // On a deletion the runner's GITHUB_SHA is some other commit; only the payload tells.
+      if (p.deleted === true || (typeof p.after === 'string' && /^0+$/.test(p.after))) {
+        throw missing(
+          `the push deleted ${ref || 'its ref'}, so there is nothing to build`,
+          'Skip such runs with `if: github.event.deleted != true` on the step',
+        );
+      }
       commitTime = str(obj(p.head_commit).timestamp);
       if (!ref)
         throw missing('a push event has no `ref`', 'Set GITHUB_REF or pass the push payload');
@@ -135,14 +142,7 @@ export function parseEvent(
     default:
       break;
   }
-  // All zeros is what a push that deletes a ref reports: there is no commit to build.
-  if (sha !== undefined && /^0+$/.test(sha)) {
-    throw missing(
-      `GITHUB_SHA is '${sha}': the push deleted ${ref || 'its ref'}, so there is nothing to build`,
-      'Skip such runs with `if: github.event.deleted != true` on the step',
-    );
-  }
-  if (!sha || !SHA.test(sha)) {
+  if (!sha || !SHA.test(sha) || /^0+$/.test(sha)) {
     throw missing(
       `no commit sha found (GITHUB_SHA is ${sha === undefined ? 'not set' : `'${sha}'`})`,
       'Set GITHUB_SHA to the full 40-character commit sha',

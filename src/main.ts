@@ -58,6 +58,7 @@ export async function run(deps: Dependencies): Promise<number> {
     const result = await plan(settings, event, deps);
 
     for (const warning of result.warnings) runner.warning(warning);
+    for (const notice of result.notices) runner.notice(notice);
     runner.startGroup(
       `Plan: ${result.version} (${result.tags.length} tags × ${result.images.length} images)`,
     );
@@ -65,9 +66,9 @@ export async function run(deps: Dependencies): Promise<number> {
     // `::add-mask::` or `::error::` inside a label from being taken for a runner command.
     runner.verbatim(planText(result));
     runner.endGroup();
-    // All outputs are written only once the whole plan stands, so a bad input leaves none behind.
-    runner.setOutputs(planOutputs(result));
     runner.appendSummary(planSummary(result, settings.dryRun));
+    // Outputs last and in one write: a failure before this point leaves none behind.
+    runner.setOutputs(planOutputs(result));
     if (!settings.dryRun) {
       runner.notice(
         'This version of image-release plans only: the outputs are set, nothing is built or pushed. Feed them to docker/build-push-action, or set dry-run: true to silence this notice.',

@@ -55,6 +55,8 @@ export function inputVariable(name: string): string {
  * Writes to fd 1 directly. Creating `process.stdout` loads Node's stream stack, which costs more
  * than the whole plan; a runner's stdout is a pipe, so a full pipe (EAGAIN) is waited out.
  */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 export function writeStdout(text: string): void {
   let buffer = Buffer.from(text, 'utf8');
   while (buffer.length > 0) {
@@ -62,6 +64,8 @@ export function writeStdout(text: string): void {
       buffer = buffer.subarray(writeSync(1, buffer));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      // The reader is behind: wait a moment instead of spinning.
+      Atomics.wait(PAUSE, 0, 0, 10);
     }
   }
 }

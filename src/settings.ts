@@ -39,18 +39,20 @@ function list(value: string): string[] {
     .filter((v) => v !== '');
 }
 
+function keyValue(input: string, line: string, example: string): KeyValue {
+  const eq = line.indexOf('=');
+  const key = eq === -1 ? '' : line.slice(0, eq).trim();
+  if (eq === -1 || key === '' || /\s/.test(key)) {
+    throw new UsageError(
+      input,
+      `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`,
+    );
+  }
+  return { key, value: line.slice(eq + 1) };
+}
+
 function keyValues(input: string, value: string, example: string): KeyValue[] {
-  return lines(value).map((line) => {
-    const eq = line.indexOf('=');
-    const key = eq === -1 ? '' : line.slice(0, eq).trim();
-    if (eq === -1 || key === '' || /\s/.test(key)) {
-      throw new UsageError(
-        input,
-        `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`,
-      );
-    }
-    return { key, value: line.slice(eq + 1) };
-  });
+  return lines(value).map((line) => keyValue(input, line, example));
 }
 
 const LEVEL_PREFIX = new RegExp(
@@ -60,9 +62,11 @@ const LEVEL_PREFIX = new RegExp(
 function annotations(value: string): Annotation[] {
   return lines(value).map((line) => {
     const m = LEVEL_PREFIX.exec(line);
-    const rest = m ? (m[2] as string) : line;
-    const [kv] = keyValues('annotations', rest, 'org.opencontainers.image.description=My app');
-    if (!kv) throw new UsageError('annotations', `'${line}' has no KEY=value`);
+    const kv = keyValue(
+      'annotations',
+      m ? (m[2] as string) : line,
+      'org.opencontainers.image.description=My app',
+    );
     return m ? { ...kv, levels: (m[1] as string).split(',') as AnnotationLevel[] } : kv;
   });
 }
@@ -84,7 +88,7 @@ function tagPrefix(value: string): string | undefined {
   ) {
     throw new UsageError(
       'tag-prefix',
-      `'${value}' cannot start a git tag; use letters, digits and '.', '_', '+', '/', '-' (e.g. 'server-v' for tags like server-v1.2.3)`,
+      `'${value}' cannot start a git tag; start with a letter or digit, then use letters, digits, '.', '_', '+', '/', '-', with no '..' or '//' (e.g. 'server-v' for tags like server-v1.2.3)`,
     );
   }
   return value;

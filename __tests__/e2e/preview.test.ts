@@ -103,6 +103,13 @@ describe('in a checkout whose HEAD carries the tag v1.2.3', () => {
     expect(r.stdout).toContain('version:    1.1.0\n');
   });
 
+  it('--ref v9.9.9 previews a version not tagged yet as a push of that tag', async () => {
+    const r = await runPreview(['--ref', 'v9.9.9'], repo.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^event: {6}push refs\/tags\/v9\.9\.9\n/);
+    expect(r.stdout).toContain('version:    9.9.9\n');
+  });
+
   it('--event pull_request --pr 7 plans pr-7, not the tag on HEAD', async () => {
     const r = await runPreview(['--event', 'pull_request', '--pr', '7', '--json'], repo.dir);
     expect(r.code).toBe(0);
@@ -126,6 +133,19 @@ describe('in a checkout whose HEAD carries the tag v1.2.3', () => {
     [['--images', 'ghcr.io/Acme/App'], /^error: images: 'ghcr\.io\/Acme\/App'/],
     [['--pr', 'abc'], /^error: --pr: 'abc'/],
     [['--repository', 'acme'], /^error: --repository: 'acme' is not of the form owner\/name/],
+    [['--event', 'bogus'], /^error: --event: 'bogus' is not one of push, pull_request, /],
+    [
+      ['--event', 'pull_request'],
+      /^error: --pr: a pull_request event needs the pull request number/,
+    ],
+    [
+      ['--pr', '4', '--ref', 'v1.2.3'],
+      /^error: --pr: goes with --event pull_request \(the event is push\)/,
+    ],
+    [
+      ['--event', 'release', '--ref', 'main'],
+      /^error: --ref: a release event needs the release's tag/,
+    ],
   ])('a bad flag value %j exits 1 with an error naming it', async (args, message) => {
     const r = await runPreview(args, repo.dir);
     expect(r.code).toBe(1);

@@ -1,9 +1,6 @@
-import { type EventName, type Json, type Pick, examplePayload } from '../fixtures/payloads.js';
+import { type Json, examplePayload as example } from '../fixtures/payloads.js';
 
-/** A deep copy of the first recorded payload of `event` (optionally with this action or ref). */
-export function example(event: EventName, pick: Pick = {}): Json {
-  return examplePayload(event, pick);
-}
+export { example };
 
 /** The object at `key` of a payload, for adapting nested fields. */
 export function field(payload: Json, key: string): Json {

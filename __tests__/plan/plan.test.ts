@@ -1329,8 +1329,9 @@ const errorCases: ErrorCase[] = [
   },
   {
     name: 'a push that deletes its ref (all-zero sha)',
-    ...pushBranch(),
-    env: { GITHUB_SHA: '0'.repeat(40) },
+    // The runner sets GITHUB_SHA to some existing commit; only the payload tells of the deletion.
+    ...pushBranch('master', { deleted: true, after: '0'.repeat(40), head_commit: null }),
+    env: { GITHUB_SHA: CHECKOUT_SHA },
     where: 'event payload',
     message: ['the push deleted refs/heads/master', 'github.event.deleted != true'],
   },
@@ -1366,7 +1367,7 @@ function expectPlan(result: { plan: Plan; payload: Json }, c: PlanCase): void {
   if (e.buildArgs !== undefined) {
     expect(p.buildArgs.map(({ key, value }) => [key, value])).toEqual(e.buildArgs);
   }
-  expect(p.platforms).toEqual(e.platforms ?? p.platforms);
+  expect(p.platforms).toEqual(e.platforms ?? ['linux/amd64', 'linux/arm64']);
   const warnings = e.warnings ?? [];
   expect(p.warnings).toHaveLength(warnings.length);
   warnings.forEach((pattern, i) => expect(p.warnings[i]).toMatch(pattern));
@@ -1435,5 +1436,34 @@ describe('bad input is a UsageError naming it, showing the expected form', () =>
       if (typeof part === 'string') expect(message).toContain(part);
       else expect(message).toMatch(part);
     }
+  });
+});
+
+describe('notices and annotation levels', () => {
+  const fanOut = pushTag('v1.2.3');
+  it('advises a full tag list when no other version tag is known', () => {
+    for (const published of [[], ['v1.2.3'], ['nightly', 'v1.2.3']]) {
+      expect(plan({ ...fanOut, published }).plan.notices).toEqual([
+        expect.stringMatching(/^No version tags besides v1\.2\.3 .*fetch-depth: 0/),
+      ]);
+    }
+  });
+  it('gives no advice when other versions are known, or for prereleases', () => {
+    expect(plan({ ...fanOut, published: ['v1.2.2', 'v1.2.3'] }).plan.notices).toEqual([]);
+    expect(plan({ ...pushTag('v2.0.0-rc.1'), published: [] }).plan.notices).toEqual([]);
+  });
+  it('puts annotations on the index only for a multi-platform build', () => {
+    const levels = (platforms: string) =>
+      new Set(
+        plan({ ...fanOut, inputs: { platforms } }).plan.annotations.map((a) => a.split(':')[0]),
+      );
+    expect(levels('linux/amd64,linux/arm64')).toEqual(new Set(['manifest', 'index']));
+    expect(levels('linux/amd64')).toEqual(new Set(['manifest']));
+    // A level the user names is kept, even where the default would leave it out.
+    const user = plan({
+      ...fanOut,
+      inputs: { platforms: 'linux/amd64', annotations: 'index:com.example.x=1' },
+    }).plan.annotations;
+    expect(user).toContain('index:com.example.x=1');
   });
 });

@@ -207,7 +207,7 @@ describe('planner properties', () => {
           result.images.flatMap((image) => tags.map((tag) => `${image}:${tag}`)),
         );
         expect(result.version).not.toBe('');
-        if (result.prerelease) expect(result.isSemver).toBe(true);
+        if (result.prerelease) expect(result.versionSource).not.toBe('none');
       }),
       RUNS,
     );

@@ -48,14 +48,50 @@ async function defaultRef(git: LocalCheckout, tagPrefix: string | undefined): Pr
   return branch ? `refs/heads/${branch}` : 'HEAD';
 }
 
-async function normaliseRef(git: LocalCheckout, ref: string): Promise<string> {
+/**
+ * A short ref is a tag when the checkout has that tag or it reads as a version (previewing a
+ * release before tagging it), else a branch.
+ */
+async function normaliseRef(
+  git: LocalCheckout,
+  ref: string,
+  tagPrefix: string | undefined,
+): Promise<string> {
   if (ref.startsWith('refs/')) return ref;
-  if ((await git.tags()).includes(ref)) return `refs/tags/${ref}`;
+  if ((await git.tags()).includes(ref) || parseVersion(ref, tagPrefix)) return `refs/tags/${ref}`;
   return `refs/heads/${ref}`;
 }
 
+const EVENTS = [
+  'push',
+  'pull_request',
+  'pull_request_target',
+  'workflow_dispatch',
+  'release',
+  'schedule',
+  'merge_group',
+  'repository_dispatch',
+];
+
 function eventFor(ref: string): string {
   return /^refs\/pull\/\d+\//.test(ref) ? 'pull_request' : 'push';
+}
+
+/** The flags an event needs, checked here so that errors name a flag, not a payload field. */
+function checkEventFlags(event: string, ref: string, pr: string | undefined): void {
+  if (!EVENTS.includes(event)) {
+    throw new UsageError('--event', `'${event}' is not one of ${EVENTS.join(', ')}`);
+  }
+  const isPr = event === 'pull_request' || event === 'pull_request_target';
+  if (isPr && pr === undefined) {
+    throw new UsageError('--pr', `a ${event} event needs the pull request number: add --pr N`);
+  }
+  if (!isPr && pr !== undefined) {
+    throw new UsageError('--pr', `goes with --event pull_request (the event is ${event})`);
+  }
+  if (event === 'release' && !ref.startsWith('refs/tags/')) {
+    throw new UsageError('--ref', `a release event needs the release's tag: add --ref v1.2.3`);
+  }
 }
 
 export async function preview(
@@ -120,11 +156,12 @@ export async function preview(
 
     // A pull request is built from its merge ref, as on GitHub, not from a tag on HEAD.
     const ref = values.ref
-      ? await normaliseRef(git, values.ref)
+      ? await normaliseRef(git, values.ref, settings.tagPrefix)
       : values.pr !== undefined
         ? `refs/pull/${values.pr}/merge`
         : await defaultRef(git, settings.tagPrefix);
     const eventName = values.event ?? eventFor(ref);
+    checkEventFlags(eventName, ref, values.pr);
     const remote = await git.remoteUrl('origin');
     const fromRemote = remote ? repositoryFromRemote(remote) : undefined;
     const [owner, name] = values.repository?.split('/') ?? [
@@ -165,6 +202,7 @@ export async function preview(
       now: new Date(),
     });
     for (const w of plan.warnings) err(`warning: ${w}\n`);
+    for (const n of plan.notices) err(`note: ${n}\n`);
     out(
       values.json
         ? `${JSON.stringify(planJson(plan), null, 2)}\n`

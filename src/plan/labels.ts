@@ -20,10 +20,13 @@ export interface Annotation extends KeyValue {
 }
 
 /**
- * Both levels by default: the manifest so each platform image carries them, the index so that
- * registries which show the top object of a multi-arch image (GHCR's description) find them.
+ * The manifest always, so each platform image carries them; the index too for a multi-platform
+ * build, so that registries showing the top object of a multi-arch image (GHCR's description)
+ * find them. A single-platform build has no index, and BuildKit refuses index annotations there.
  */
-export const DEFAULT_ANNOTATION_LEVELS: readonly AnnotationLevel[] = ['manifest', 'index'];
+export function defaultAnnotationLevels(multiPlatform: boolean): readonly AnnotationLevel[] {
+  return multiPlatform ? ['manifest', 'index'] : ['manifest'];
+}
 
 const OCI = 'org.opencontainers.image';
 
@@ -59,17 +62,20 @@ export function mergeKeyValues(
  * Annotation lines as `level:key=value`, one per level. A user annotation replaces the OCI one
  * with the same key on the levels it names and leaves the other levels alone.
  */
-export function annotationLines(base: readonly KeyValue[], user: readonly Annotation[]): string[] {
+export function annotationLines(
+  base: readonly KeyValue[],
+  user: readonly Annotation[],
+  multiPlatform: boolean,
+): string[] {
+  const levels = defaultAnnotationLevels(multiPlatform);
   const byLevel = new Map<AnnotationLevel, Map<string, string>>();
   const put = (level: AnnotationLevel, key: string, value: string) => {
     let m = byLevel.get(level);
     if (!m) byLevel.set(level, (m = new Map<string, string>()));
     m.set(key, value);
   };
-  for (const { key, value } of base)
-    for (const level of DEFAULT_ANNOTATION_LEVELS) put(level, key, value);
-  for (const a of user)
-    for (const level of a.levels ?? DEFAULT_ANNOTATION_LEVELS) put(level, a.key, a.value);
+  for (const { key, value } of base) for (const level of levels) put(level, key, value);
+  for (const a of user) for (const level of a.levels ?? levels) put(level, a.key, a.value);
   const lines: string[] = [];
   for (const level of ANNOTATION_LEVELS) {
     const m = byLevel.get(level);

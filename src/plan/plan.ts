@@ -53,8 +53,6 @@ export interface Plan {
   readonly versionSource: VersionSource;
   /** True when the version is semver with a prerelease part. */
   readonly prerelease: boolean;
-  /** True when the version is a semver release (stable or prerelease). */
-  readonly isSemver: boolean;
   readonly images: readonly string[];
   readonly tags: readonly PlannedTag[];
   /** Every image with every tag: `ghcr.io/acme/app:1.2.3`. */
@@ -70,6 +68,8 @@ export interface Plan {
   readonly warnings: readonly string[];
   /** How each floating tag was decided, for the log. */
   readonly notes: readonly string[];
+  /** Advice worth a notice in the run's annotations, short of a warning. */
+  readonly notices: readonly string[];
 }
 
 /** A version the user typed: semver with the usual prefixes (or `tag-prefix`), or any valid tag. */
@@ -120,6 +120,7 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   const { event } = facts;
   const warnings: string[] = [];
   const notes: string[] = [];
+  const notices: string[] = [];
   const sha7 = event.sha.slice(0, 7);
   const tagRef = event.ref.startsWith('refs/tags/')
     ? event.ref.slice('refs/tags/'.length)
@@ -167,7 +168,6 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   const tags: PlannedTag[] = [];
   let version: string;
   let prerelease = false;
-  let isSemver = false;
   let latest = false;
   if (requested?.kind === 'semver') {
     // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
@@ -177,7 +177,6 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
     if (markedPre && !requested.version.prerelease) {
       notes.push('the GitHub release is marked as a pre-release: exact tag only');
     }
-    isSemver = true;
     prerelease = v.prerelease;
     version = versionTag(v);
     // Semver allows 256 characters, a tag 128; a longer version cannot be published.
@@ -194,6 +193,13 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
     if (published.length === 0)
       notes.push('no published versions found: this version is taken as the newest');
     notes.push(...floating.reasons);
+    // A checkout made with the default fetch-depth has no tags but the one pushed: floating tags
+    // judged on that alone could move backwards, so say how to give the planner the full list.
+    if (!v.prerelease && published.every((p) => p.compare(v.semver) === 0)) {
+      notices.push(
+        `No version tags besides ${v.source} were found, so ${version} is taken as the newest version. If other versions exist, check out with fetch-depth: 0 (or fetch-tags: true) so that ${v.semver.major}.${v.semver.minor}, ${v.semver.major} and latest are judged against them.`,
+      );
+    }
     tags.push(...versionTags(v, floating));
     latest = floating.latest;
   } else if (requested?.kind === 'custom') {
@@ -223,12 +229,6 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   }
   if (latest) tags.push({ name: 'latest', kind: 'latest' });
   const ordered = orderTags(tags);
-  if (ordered.length === 0) {
-    throw new UsageError(
-      'tags',
-      'the plan has no tag to publish; add `extra-tags` or push a tag with a usable name',
-    );
-  }
 
   const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
   const imageProblem = options.images.length > 0 ? undefined : imageNameProblem(images[0] ?? '');
@@ -253,12 +253,11 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
     version,
     versionSource,
     prerelease,
-    isSemver,
     images,
     tags: ordered,
     refs: images.flatMap((image) => ordered.map((t) => `${image}:${t.name}`)),
     labels: mergeKeyValues(base, options.labels),
-    annotations: annotationLines(base, options.annotations),
+    annotations: annotationLines(base, options.annotations, options.platforms.length > 1),
     buildArgs: buildArgs(version, event.sha, created, options.buildArgs),
     platforms: [...options.platforms],
     created,
@@ -266,5 +265,6 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
     sha: event.sha,
     warnings,
     notes,
+    notices,
   };
 }

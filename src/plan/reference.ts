@@ -27,15 +27,6 @@ export function sanitizeTag(raw: string): string {
   return replaced.slice(0, 128);
 }
 
-export interface ImageName {
-  /** As the user wrote it, e.g. `ghcr.io/acme/app`. */
-  readonly name: string;
-  /** The registry host (with port) when the name has one, else undefined (Docker Hub). */
-  readonly domain: string | undefined;
-  /** The repository path below the host, e.g. `acme/app`. */
-  readonly path: string;
-}
-
 /**
  * Splits off a registry domain the way Docker does: the first component is a domain when it has
  * a `.` or `:`, is `localhost`, or has an uppercase letter (a path component never may).
@@ -72,9 +63,4 @@ export function imageNameProblem(name: string): string | undefined {
     }
   }
   return undefined;
-}
-
-export function parseImageName(name: string): ImageName {
-  const [domain, path] = splitDomain(name);
-  return { name, domain, path };
 }

@@ -1302,6 +1302,57 @@ function readRequested(raw, where, tagPrefix, warnings) {
     }
     return { kind: 'custom', name: raw };
 }
+/**
+ * Where the version comes from, first match wins: the `version` input, the dispatch's own
+ * `version` input, the release's tag, the pushed tag.
+ */
+function chooseVersion(options, event, warnings) {
+    if (options.version !== undefined) {
+        const where = 'version';
+        return {
+            requested: readRequested(options.version, where, options.tagPrefix, warnings),
+            versionSource: 'input',
+            versionWhere: where,
+            refTag: undefined,
+        };
+    }
+    if (event.dispatchVersion !== undefined) {
+        const where = "workflow_dispatch input 'version'";
+        return {
+            requested: readRequested(event.dispatchVersion, where, options.tagPrefix, warnings),
+            versionSource: 'dispatch',
+            versionWhere: where,
+            refTag: undefined,
+        };
+    }
+    const tagRef = event.ref.startsWith('refs/tags/')
+        ? event.ref.slice('refs/tags/'.length)
+        : undefined;
+    const tag = event.releaseTag ?? tagRef;
+    const none = {
+        requested: undefined,
+        versionSource: 'none',
+        versionWhere: 'event payload',
+    };
+    if (tag === undefined)
+        return { ...none, refTag: undefined };
+    const version = parseVersion(tag, options.tagPrefix);
+    if (version) {
+        return {
+            requested: { kind: 'semver', version },
+            versionSource: event.releaseTag !== undefined ? 'release' : 'tag',
+            versionWhere: 'event payload',
+            refTag: undefined,
+        };
+    }
+    const refTag = sanitizeTag(tag) || undefined;
+    const forms = options.tagPrefix !== undefined ? `'${options.tagPrefix}' followed by X.Y.Z` : VERSION_FORMS;
+    const outcome = refTag !== undefined
+        ? `it is published as '${refTag}'`
+        : 'it has no character a tag can hold and is built like a branch';
+    warnings.push(`The tag '${tag}' is not a version, so ${outcome}, with no version tags. Versions are tags of the form ${forms}.`);
+    return { ...none, refTag };
+}
 function isoSeconds(ms) {
     return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
@@ -1323,46 +1374,7 @@ function planRelease(options, facts) {
     const notes = [];
     const notices = [];
     const sha7 = event.sha.slice(0, 7);
-    const tagRef = event.ref.startsWith('refs/tags/')
-        ? event.ref.slice('refs/tags/'.length)
-        : undefined;
-    // Where the version comes from, first match wins: the `version` input, the dispatch's own
-    // `version` input, the release's tag, the pushed tag.
-    let requested;
-    let versionSource = 'none';
-    /** Where the version was read, for an error about it. */
-    let versionWhere = 'event payload';
-    let refTag;
-    if (options.version !== undefined) {
-        versionWhere = 'version';
-        requested = readRequested(options.version, versionWhere, options.tagPrefix, warnings);
-        versionSource = 'input';
-    }
-    else if (event.dispatchVersion !== undefined) {
-        versionWhere = "workflow_dispatch input 'version'";
-        requested = readRequested(event.dispatchVersion, versionWhere, options.tagPrefix, warnings);
-        versionSource = 'dispatch';
-    }
-    else {
-        const tag = event.releaseTag ?? tagRef;
-        if (tag !== undefined) {
-            const version = parseVersion(tag, options.tagPrefix);
-            if (version) {
-                requested = { kind: 'semver', version };
-                versionSource = event.releaseTag !== undefined ? 'release' : 'tag';
-            }
-            else {
-                refTag = sanitizeTag(tag) || undefined;
-                const forms = options.tagPrefix !== undefined
-                    ? `'${options.tagPrefix}' followed by X.Y.Z`
-                    : VERSION_FORMS;
-                const outcome = refTag !== undefined
-                    ? `it is published as '${refTag}'`
-                    : 'it has no character a tag can hold and is built like a branch';
-                warnings.push(`The tag '${tag}' is not a version, so ${outcome}, with no version tags. Versions are tags of the form ${forms}.`);
-            }
-        }
-    }
+    const { requested, versionSource, versionWhere, refTag } = chooseVersion(options, event, warnings);
     const tags = [];
     let version;
     let prerelease = false;

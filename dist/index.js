@@ -1307,21 +1307,20 @@ function readRequested(raw, where, tagPrefix, warnings) {
  * `version` input, the release's tag, the pushed tag.
  */
 function chooseVersion(options, event, warnings) {
-    if (options.version !== undefined) {
-        const where = 'version';
+    const typed = options.version !== undefined
+        ? { raw: options.version, where: 'version', source: 'input' }
+        : event.dispatchVersion !== undefined
+            ? {
+                raw: event.dispatchVersion,
+                where: "workflow_dispatch input 'version'",
+                source: 'dispatch',
+            }
+            : undefined;
+    if (typed) {
         return {
-            requested: readRequested(options.version, where, options.tagPrefix, warnings),
-            versionSource: 'input',
-            versionWhere: where,
-            refTag: undefined,
-        };
-    }
-    if (event.dispatchVersion !== undefined) {
-        const where = "workflow_dispatch input 'version'";
-        return {
-            requested: readRequested(event.dispatchVersion, where, options.tagPrefix, warnings),
-            versionSource: 'dispatch',
-            versionWhere: where,
+            requested: readRequested(typed.raw, typed.where, options.tagPrefix, warnings),
+            versionSource: typed.source,
+            versionWhere: typed.where,
             refTag: undefined,
         };
     }

@@ -116,21 +116,21 @@ function chooseVersion(
   event: EventContext,
   warnings: string[],
 ): VersionChoice {
-  if (options.version !== undefined) {
-    const where = 'version';
+  const typed =
+    options.version !== undefined
+      ? { raw: options.version, where: 'version', source: 'input' as const }
+      : event.dispatchVersion !== undefined
+        ? {
+            raw: event.dispatchVersion,
+            where: "workflow_dispatch input 'version'",
+            source: 'dispatch' as const,
+          }
+        : undefined;
+  if (typed) {
     return {
-      requested: readRequested(options.version, where, options.tagPrefix, warnings),
-      versionSource: 'input',
-      versionWhere: where,
-      refTag: undefined,
-    };
-  }
-  if (event.dispatchVersion !== undefined) {
-    const where = "workflow_dispatch input 'version'";
-    return {
-      requested: readRequested(event.dispatchVersion, where, options.tagPrefix, warnings),
-      versionSource: 'dispatch',
-      versionWhere: where,
+      requested: readRequested(typed.raw, typed.where, options.tagPrefix, warnings),
+      versionSource: typed.source,
+      versionWhere: typed.where,
       refTag: undefined,
     };
   }

@@ -1541,10 +1541,7 @@ function planSummary(plan, dryRun) {
 }
 /** The plan as plain text, for the log and the local preview. */
 function planText(plan) {
-    const section = (title, rows) => [
-        `${title}:`,
-        ...rows.map((r) => `  ${r}`),
-    ];
+    const section = (title, rows) => rows.length === 0 ? [] : [`${title}:`, ...rows.map((r) => `  ${r}`)];
     return [
         `version:    ${plan.version}${plan.prerelease ? ' (prerelease)' : ''}`,
         `commit:     ${plan.sha}`,

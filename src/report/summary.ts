@@ -41,10 +41,8 @@ export function planSummary(plan: Plan, dryRun: boolean): string {
 
 /** The plan as plain text, for the log and the local preview. */
 export function planText(plan: Plan): string {
-  const section = (title: string, rows: readonly string[]) => [
-    `${title}:`,
-    ...rows.map((r) => `  ${r}`),
-  ];
+  const section = (title: string, rows: readonly string[]) =>
+    rows.length === 0 ? [] : [`${title}:`, ...rows.map((r) => `  ${r}`)];
   return [
     `version:    ${plan.version}${plan.prerelease ? ' (prerelease)' : ''}`,
     `commit:     ${plan.sha}`,

@@ -745,7 +745,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(845);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(902);
 
 process.exitCode = await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
 
@@ -754,7 +754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 845:
+/***/ 902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -891,23 +891,16 @@ function parseEvent(env, payload) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/git/history.ts
+;// CONCATENATED MODULE: ./src/git/files.ts
 
 
-/** Runs git with an argument array (never a shell); undefined when git fails or is missing. */
-async function git(cwd, args) {
-    // Loaded on first use: node:child_process pulls in net and stream, a few ms of every start.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
-    return new Promise((resolve) => {
-        execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolve(error ? undefined : stdout));
-    });
-}
-const nonEmptyLines = (out) => (out ?? '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-/** The directory holding refs, following a `.git` file (worktree, submodule) and `commondir`. */
-function refsDirectory(cwd) {
+/*
+ * Reading git's own files for the two facts a plan needs (tag names, a commit's time) instead of
+ * starting git: a process start costs more than the whole plan (bench/dry-run.mjs). Every reader
+ * returns undefined for a layout it does not know, and the caller asks git itself.
+ */
+/** The directory holding objects and refs, following a `.git` file and `commondir`. */
+function commonGitDir(cwd) {
     const dotGit = (0,external_node_path_namespaceObject.join)(cwd, '.git');
     let gitDir;
     try {
@@ -928,17 +921,13 @@ function refsDirectory(cwd) {
     catch {
         return undefined;
     }
-    // The reftable format keeps refs in binary tables; leave those to git itself.
-    return (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(gitDir, 'reftable')) ? undefined : gitDir;
+    return gitDir;
 }
-/**
- * Tag names read straight from `packed-refs` and `refs/tags/`, which is what `git tag` reads
- * too; it spares a process start on every run (measured by bench/dry-run.mjs). Undefined when
- * the layout is not one this understands, and the caller asks git.
- */
+/** Tag names from `packed-refs` and `refs/tags/`, which is what `git tag` reads too. */
 function readTagFiles(cwd) {
-    const gitDir = refsDirectory(cwd);
-    if (gitDir === undefined)
+    const gitDir = commonGitDir(cwd);
+    // The reftable format keeps refs in binary tables; leave those to git itself.
+    if (gitDir === undefined || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(gitDir, 'reftable')))
         return undefined;
     const names = new Set();
     try {
@@ -967,10 +956,131 @@ function readTagFiles(cwd) {
     }
     return [...names].sort();
 }
+/** zlib, loaded when an object is first read: most plans never need it. */
+function inflate(data) {
+    return process.getBuiltinModule('node:zlib').inflateSync(data);
+}
+/** `committer Name <mail> 1700000000 +0100` → the instant in ISO 8601 (UTC). */
+function committerTime(commit) {
+    const m = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit);
+    return m ? new Date(Number(m[1]) * 1000).toISOString() : undefined;
+}
+/** A loose object: zlib of `commit <size>\0<body>`. */
+function looseCommit(gitDir, sha) {
+    const file = (0,external_node_path_namespaceObject.join)(gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    const raw = inflate((0,external_node_fs_namespaceObject.readFileSync)(file)).toString('utf8');
+    return raw.startsWith('commit ') ? raw.slice(raw.indexOf('\0') + 1) : undefined;
+}
+/**
+ * Where `sha` is in the pack whose index is `idx` (pack index version 2: a fan-out table, the
+ * sorted names, CRCs, 31-bit offsets, then 64-bit offsets for the large ones).
+ */
+function packOffset(idx, sha) {
+    if (idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2)
+        return undefined;
+    const fanout = (i) => (i < 0 ? 0 : idx.readUInt32BE(8 + i * 4));
+    const count = fanout(255);
+    const names = 8 + 256 * 4;
+    const first = sha[0];
+    let lo = fanout(first - 1);
+    let hi = fanout(first);
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const cmp = idx.compare(sha, 0, 20, names + mid * 20, names + mid * 20 + 20) * -1;
+        if (cmp === 0) {
+            const offsets = names + count * 24;
+            const small = idx.readUInt32BE(offsets + mid * 4);
+            if ((small & 0x80000000) === 0)
+                return small;
+            const large = offsets + count * 4 + (small & 0x7fffffff) * 8;
+            return Number(idx.readBigUInt64BE(large));
+        }
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return undefined;
+}
+/**
+ * A commit stored whole in a pack. A deltified one (rare for commits) is left to git, which
+ * knows how to rebuild it.
+ */
+function packedCommit(gitDir, sha) {
+    const packDir = (0,external_node_path_namespaceObject.join)(gitDir, 'objects', 'pack');
+    if (!(0,external_node_fs_namespaceObject.existsSync)(packDir))
+        return undefined;
+    const name = Buffer.from(sha, 'hex');
+    for (const file of (0,external_node_fs_namespaceObject.readdirSync)(packDir)) {
+        if (!file.endsWith('.idx'))
+            continue;
+        const offset = packOffset((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(packDir, file)), name);
+        if (offset === undefined)
+            continue;
+        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(packDir, file.replace(/\.idx$/, '.pack')), 'r');
+        try {
+            const head = Buffer.alloc(16);
+            (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, offset);
+            let byte = head[0];
+            const type = (byte >> 4) & 7;
+            let size = byte & 15;
+            let i = 1;
+            for (let shift = 4; byte & 0x80; shift += 7, i++) {
+                byte = head[i];
+                size += (byte & 0x7f) * 2 ** shift;
+            }
+            if (type !== 1)
+                return undefined;
+            // Deflate never grows data by more than a few bytes per 16 KiB block, plus its header.
+            const data = Buffer.alloc(size + 64 + Math.ceil(size / 1000));
+            const got = (0,external_node_fs_namespaceObject.readSync)(fd, data, 0, data.length, offset + i);
+            return inflate(data.subarray(0, got)).subarray(0, size).toString('utf8');
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    return undefined;
+}
+/** The committer time of the commit `sha` (full, SHA-1), from the object files. */
+function readCommitTime(cwd, sha) {
+    if (!/^[0-9a-f]{40}$/.test(sha))
+        return undefined;
+    const gitDir = commonGitDir(cwd);
+    if (gitDir === undefined)
+        return undefined;
+    try {
+        const commit = looseCommit(gitDir, sha) ?? packedCommit(gitDir, sha);
+        return commit === undefined ? undefined : committerTime(commit);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/git/history.ts
+
+/** Runs git with an argument array (never a shell); undefined when git fails or is missing. */
+async function git(cwd, args) {
+    // Loaded on first use: node:child_process pulls in net and stream, a few ms of every start.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    return new Promise((resolve) => {
+        execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+const nonEmptyLines = (out) => (out ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 function localGit(cwd) {
     return {
         tags: async () => readTagFiles(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
         async commitTime(rev) {
+            const direct = readCommitTime(cwd, rev);
+            if (direct !== undefined)
+                return direct;
             // `--end-of-options` keeps a rev that starts with '-' from being read as an option.
             const out = await git(cwd, [
                 'show',

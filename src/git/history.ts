@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { readCommitTime, readTagFiles } from './files.js';
 
 /** What the action reads from local git. One real implementation; tests use real repositories. */
 export interface GitHistory {
@@ -39,65 +38,12 @@ const nonEmptyLines = (out: string | undefined) =>
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-/** The directory holding refs, following a `.git` file (worktree, submodule) and `commondir`. */
-function refsDirectory(cwd: string): string | undefined {
-  const dotGit = join(cwd, '.git');
-  let gitDir: string;
-  try {
-    if (statSync(dotGit).isDirectory()) gitDir = dotGit;
-    else {
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, 'utf8'));
-      if (!m) return undefined;
-      gitDir = resolve(cwd, (m[1] as string).trim());
-    }
-    const common = join(gitDir, 'commondir');
-    if (existsSync(common)) {
-      const c = readFileSync(common, 'utf8').trim();
-      gitDir = isAbsolute(c) ? c : resolve(gitDir, c);
-    }
-  } catch {
-    return undefined;
-  }
-  // The reftable format keeps refs in binary tables; leave those to git itself.
-  return existsSync(join(gitDir, 'reftable')) ? undefined : gitDir;
-}
-
-/**
- * Tag names read straight from `packed-refs` and `refs/tags/`, which is what `git tag` reads
- * too; it spares a process start on every run (measured by bench/dry-run.mjs). Undefined when
- * the layout is not one this understands, and the caller asks git.
- */
-export function readTagFiles(cwd: string): string[] | undefined {
-  const gitDir = refsDirectory(cwd);
-  if (gitDir === undefined) return undefined;
-  const names = new Set<string>();
-  try {
-    const packed = join(gitDir, 'packed-refs');
-    if (existsSync(packed)) {
-      for (const line of readFileSync(packed, 'utf8').split('\n')) {
-        const m = /^[0-9a-f]{40,64} refs\/tags\/(.+)$/.exec(line);
-        if (m) names.add(m[1] as string);
-      }
-    }
-    const walk = (dir: string, prefix: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-        else if (entry.isFile() && !entry.name.endsWith('.lock'))
-          names.add(`${prefix}${entry.name}`);
-      }
-    };
-    const loose = join(gitDir, 'refs', 'tags');
-    if (existsSync(loose)) walk(loose, '');
-  } catch {
-    return undefined;
-  }
-  return [...names].sort();
-}
-
 export function localGit(cwd: string): LocalCheckout {
   return {
     tags: async () => readTagFiles(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
     async commitTime(rev) {
+      const direct = readCommitTime(cwd, rev);
+      if (direct !== undefined) return direct;
       // `--end-of-options` keeps a rev that starts with '-' from being read as an option.
       const out = await git(cwd, [
         'show',

@@ -1971,11 +1971,11 @@ function fileCommand(name, value) {
 function inputVariable(name) {
     return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /**
  * Writes to fd 1 directly. Creating `process.stdout` loads Node's stream stack, which costs more
  * than the whole plan; a runner's stdout is a pipe, so a full pipe (EAGAIN) is waited out.
  */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeStdout(text) {
     let buffer = Buffer.from(text, 'utf8');
     while (buffer.length > 0) {
@@ -2008,7 +2008,6 @@ function processRunner(env = process.env, write = writeStdout) {
             if (file)
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, markdown, 'utf8');
         },
-        info: (message) => write(`${message}\n`),
         warning: (message) => command('warning', message),
         error: (message) => command('error', message),
         notice: (message) => command('notice', message),

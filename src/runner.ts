@@ -12,7 +12,6 @@ export interface Runner {
   /** Sets all outputs at once, so that a failure cannot leave half of them behind. */
   setOutputs: (outputs: readonly (readonly [string, string])[]) => void;
   appendSummary: (markdown: string) => void;
-  info: (message: string) => void;
   warning: (message: string) => void;
   error: (message: string) => void;
   notice: (message: string) => void;
@@ -51,12 +50,12 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
 /**
  * Writes to fd 1 directly. Creating `process.stdout` loads Node's stream stack, which costs more
  * than the whole plan; a runner's stdout is a pipe, so a full pipe (EAGAIN) is waited out.
  */
-const PAUSE = new Int32Array(new SharedArrayBuffer(4));
-
 export function writeStdout(text: string): void {
   let buffer = Buffer.from(text, 'utf8');
   while (buffer.length > 0) {
@@ -92,7 +91,6 @@ export function processRunner(
       const file = env.GITHUB_STEP_SUMMARY;
       if (file) appendFileSync(file, markdown, 'utf8');
     },
-    info: (message) => write(`${message}\n`),
     warning: (message) => command('warning', message),
     error: (message) => command('error', message),
     notice: (message) => command('notice', message),

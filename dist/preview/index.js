@@ -1893,10 +1893,10 @@ async function defaultRef(git, tagPrefix) {
  * A short ref is a tag when the checkout has that tag or it reads as a version (previewing a
  * release before tagging it), else a branch.
  */
-async function normaliseRef(git, ref, tagPrefix) {
+function normaliseRef(ref, tags, tagPrefix) {
     if (ref.startsWith('refs/'))
         return ref;
-    if ((await git.tags()).includes(ref) || parseVersion(ref, tagPrefix))
+    if (tags.includes(ref) || parseVersion(ref, tagPrefix))
         return `refs/tags/${ref}`;
     return `refs/heads/${ref}`;
 }
@@ -1982,9 +1982,10 @@ async function preview(argv, out, err) {
         const sha = await git.resolve('HEAD');
         if (!sha)
             throw new UsageError('--cwd', `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`);
+        const tags = await git.tags();
         // A pull request is built from its merge ref, as on GitHub, not from a tag on HEAD.
         const ref = values.ref
-            ? await normaliseRef(git, values.ref, settings.tagPrefix)
+            ? normaliseRef(values.ref, tags, settings.tagPrefix)
             : values.pr !== undefined
                 ? `refs/pull/${values.pr}/merge`
                 : await defaultRef(git, settings.tagPrefix);
@@ -2020,7 +2021,7 @@ async function preview(argv, out, err) {
         const gitCommitTime = await git.commitTime('HEAD');
         const plan = planRelease(settings, {
             event,
-            publishedTags: await git.tags(),
+            publishedTags: tags,
             ...(gitCommitTime !== undefined && { gitCommitTime }),
             now: new Date(),
         });

@@ -52,13 +52,9 @@ async function defaultRef(git: LocalCheckout, tagPrefix: string | undefined): Pr
  * A short ref is a tag when the checkout has that tag or it reads as a version (previewing a
  * release before tagging it), else a branch.
  */
-async function normaliseRef(
-  git: LocalCheckout,
-  ref: string,
-  tagPrefix: string | undefined,
-): Promise<string> {
+function normaliseRef(ref: string, tags: readonly string[], tagPrefix: string | undefined): string {
   if (ref.startsWith('refs/')) return ref;
-  if ((await git.tags()).includes(ref) || parseVersion(ref, tagPrefix)) return `refs/tags/${ref}`;
+  if (tags.includes(ref) || parseVersion(ref, tagPrefix)) return `refs/tags/${ref}`;
   return `refs/heads/${ref}`;
 }
 
@@ -154,9 +150,10 @@ export async function preview(
         `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`,
       );
 
+    const tags = await git.tags();
     // A pull request is built from its merge ref, as on GitHub, not from a tag on HEAD.
     const ref = values.ref
-      ? await normaliseRef(git, values.ref, settings.tagPrefix)
+      ? normaliseRef(values.ref, tags, settings.tagPrefix)
       : values.pr !== undefined
         ? `refs/pull/${values.pr}/merge`
         : await defaultRef(git, settings.tagPrefix);
@@ -197,7 +194,7 @@ export async function preview(
     const gitCommitTime = await git.commitTime('HEAD');
     const plan = planRelease(settings, {
       event,
-      publishedTags: await git.tags(),
+      publishedTags: tags,
       ...(gitCommitTime !== undefined && { gitCommitTime }),
       now: new Date(),
     });

@@ -19,6 +19,13 @@ export interface Runner {
   endGroup: () => void;
   /** Prints `text` with the runner's command processing stopped, so no line of it is a command. */
   verbatim: (text: string) => void;
+  /** One line of our own for the log. */
+  info: (message: string) => void;
+  /**
+   * Runs `work` with command processing stopped: what tools print meanwhile (a build's output
+   * holds whatever a Dockerfile echoes) is never taken for a runner command.
+   */
+  commandsStopped: <T>(work: () => Promise<T>) => Promise<T>;
   /** Asks the runner to replace the value with *** wherever it would be printed. */
   setSecret: (value: string) => void;
 }
@@ -100,6 +107,20 @@ export function processRunner(
       let token = randomToken('stop-');
       while (text.includes(token)) token = randomToken('stop-');
       write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+    },
+    info: (message) => write(`${message}\n`),
+    async commandsStopped(work) {
+      // The output is not known in advance, so the token cannot be checked against it: here its
+      // randomness is what keeps a build from ending the section, so it comes from crypto
+      // (loaded only on this path, which builds and is not start-up bound).
+      const { randomBytes } = await import('node:crypto');
+      const token = `stop-${randomBytes(16).toString('hex')}`;
+      write(`::stop-commands::${token}\n`);
+      try {
+        return await work();
+      } finally {
+        write(`::${token}::\n`);
+      }
     },
     setSecret: (value) => {
       if (value !== '') command('add-mask', value);

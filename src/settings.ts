@@ -10,12 +10,38 @@ import { PLATFORM_FORM, platformProblem } from './plan/platform.js';
 import { TAG_GRAMMAR, imageNameProblem, isValidTag } from './plan/reference.js';
 import type { LatestMode } from './plan/tags.js';
 
+export type Engine = 'buildx' | 'buildah';
+export type PushMode = 'auto' | 'true' | 'false';
+export type CacheMode = 'gha' | 'none';
+
 /** Every input of the action, read and checked once; nothing else reads inputs. */
 export interface Settings extends PlanOptions {
   /** `dry-run`: plan and report only, with no network and no token needed. */
   readonly dryRun: boolean;
   /** `github-token`; masked in the log as soon as it is read. */
   readonly githubToken: string;
+  /** `engine`: buildx (default) or buildah, for runners without a Docker daemon. */
+  readonly engine: Engine;
+  /** `context`, relative to the workspace; `.` by default. */
+  readonly context: string;
+  /** `file`: the Dockerfile; by default the engine's own (`<context>/Dockerfile`). */
+  readonly file?: string;
+  readonly target?: string;
+  /** `secrets`: build secrets `id=value`; every value is masked as soon as it is read. */
+  readonly secrets: readonly KeyValue[];
+  readonly cache: CacheMode;
+  /** `provenance` and `sbom`, passed to buildx as given; unset leaves buildx's default. */
+  readonly provenance?: string;
+  readonly sbom?: string;
+  /** `push`: auto pushes on every event but pull_request. */
+  readonly push: PushMode;
+  /** `overwrite`: allow replacing a version tag that holds other content. */
+  readonly overwrite: boolean;
+  /** `promote-from`: a tag or digest in the first image's repository to copy instead of building. */
+  readonly promoteFrom?: string;
+  /** `username` and `password` for the images' registries; the password is masked. */
+  readonly username?: string;
+  readonly password?: string;
 }
 
 /** Reads one input by its action.yml name; '' when it is not set. */
@@ -164,6 +190,54 @@ function platforms(value: string): string[] {
   return [...new Set(entries)];
 }
 
+function oneOf<T extends string>(
+  input: string,
+  value: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === '') return fallback;
+  const v = value.toLowerCase();
+  const found = allowed.find((a) => a === v);
+  if (found === undefined) {
+    throw new UsageError(input, `'${value}' is not one of ${allowed.join(', ')}`);
+  }
+  return found;
+}
+
+function optional(value: string): string | undefined {
+  return value === '' ? undefined : value;
+}
+
+function secrets(value: string, onSecret: (secret: string) => void): KeyValue[] {
+  // Masked before parsing, so that an error quoting a malformed line prints no secret.
+  for (const line of lines(value)) onSecret(line);
+  const read = keyValues('secrets', value, 'NPM_TOKEN=${{ secrets.NPM_TOKEN }}');
+  for (const s of read) onSecret(s.value);
+  for (const s of read) {
+    // buildx and buildah take the id into `--secret id=…,src=…`: a comma or `=` would split it.
+    if (!/^[A-Za-z0-9_.-]+$/.test(s.key)) {
+      throw new UsageError(
+        'secrets',
+        `the secret id '${s.key}' may hold only letters, digits, '_', '.', '-' (it is what RUN --mount=type=secret,id=… names)`,
+      );
+    }
+  }
+  return read;
+}
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+
+function promoteFrom(value: string): string | undefined {
+  if (value === '') return undefined;
+  const v = value.startsWith('@') ? value.slice(1) : value;
+  if (DIGEST.test(v) || isValidTag(v)) return v;
+  throw new UsageError(
+    'promote-from',
+    `'${value}' is neither a tag (${TAG_GRAMMAR}) nor a digest (sha256: and 64 hex digits) in the first image's repository; e.g. dev-a1b2c3d`,
+  );
+}
+
 function version(value: string): string | undefined {
   // Checked against the tag grammar by the planner, which also knows the tag prefix.
   return value === '' ? undefined : value;
@@ -182,6 +256,20 @@ export function readSettings(
   const prefix = tagPrefix(input('tag-prefix'));
   const v = version(input('version'));
   const s = stage(input('stage'));
+  const password = optional(input('password'));
+  if (password !== undefined) onSecret(password);
+  const username = optional(input('username'));
+  if ((username === undefined) !== (password === undefined)) {
+    throw new UsageError(
+      username === undefined ? 'username' : 'password',
+      'username and password go together: set both, or neither to use the Docker config (docker/login-action) and github-token for ghcr.io',
+    );
+  }
+  const file = optional(input('file'));
+  const target = optional(input('target'));
+  const provenance = optional(input('provenance'));
+  const sbom = optional(input('sbom'));
+  const promote = promoteFrom(input('promote-from'));
   return {
     images: images(input('images')),
     ...(v !== undefined && { version: v }),
@@ -195,5 +283,18 @@ export function readSettings(
     platforms: platforms(input('platforms')),
     dryRun: boolean('dry-run', input('dry-run'), false),
     githubToken,
+    engine: oneOf('engine', input('engine'), ['buildx', 'buildah'], 'buildx'),
+    context: input('context') || '.',
+    ...(file !== undefined && { file }),
+    ...(target !== undefined && { target }),
+    secrets: secrets(input('secrets'), onSecret),
+    cache: oneOf('cache', input('cache'), ['gha', 'none'], 'gha'),
+    ...(provenance !== undefined && { provenance }),
+    ...(sbom !== undefined && { sbom }),
+    push: oneOf('push', input('push'), ['auto', 'true', 'false'], 'auto'),
+    overwrite: boolean('overwrite', input('overwrite'), false),
+    ...(promote !== undefined && { promoteFrom: promote }),
+    ...(username !== undefined && { username }),
+    ...(password !== undefined && { password }),
   };
 }

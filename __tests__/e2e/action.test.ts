@@ -33,6 +33,9 @@ const OUTPUT_NAMES = [
   'annotations',
   'build-args',
   'prerelease',
+  'digest',
+  'image-refs',
+  'platforms',
   'json',
 ];
 const JSON_KEYS = [
@@ -47,6 +50,8 @@ const JSON_KEYS = [
   'platforms',
   'created',
   'revision',
+  'digest',
+  'image-refs',
 ];
 const OCI = 'org.opencontainers.image';
 
@@ -60,6 +65,9 @@ function jsonAgrees(result: ActionResult): Record<string, unknown> {
   expect(json.prerelease).toBe(outputs.prerelease === 'true');
   expect(json.tags).toEqual(outputLines(outputs.tags));
   expect(json['tag-names']).toEqual(outputLines(outputs['tag-names']));
+  expect(json.digest).toBe(outputs.digest);
+  expect(json['image-refs']).toEqual(outputLines(outputs['image-refs']));
+  expect((json.platforms as string[]).join(',')).toBe(outputs.platforms);
   expect(
     Object.entries(json.labels as Record<string, string>).map(([k, v]) => `${k}=${v}`),
   ).toEqual(outputLines(outputs.labels));

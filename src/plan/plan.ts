@@ -51,6 +51,11 @@ export interface Plan {
   /** `1.2.3`, `1.3.0-rc.1`, `hotfix-123`, or the main tag of a build that is no version (`dev-a1b2c3d`). */
   readonly version: string;
   readonly versionSource: VersionSource;
+  /**
+   * The semver version when there is one (prerelease as marked on a GitHub release), so that
+   * floating tags can be judged again against a registry's tags at push time.
+   */
+  readonly semver?: Version;
   /** True when the version is semver with a prerelease part. */
   readonly prerelease: boolean;
   readonly images: readonly string[];
@@ -201,6 +206,7 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   let version: string;
   let prerelease = false;
   let latest = false;
+  let semver: Version | undefined;
   if (requested?.kind === 'semver') {
     // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
     // move 1.2, 1 or latest.
@@ -210,6 +216,7 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
       notes.push('the GitHub release is marked as a pre-release: exact tag only');
     }
     prerelease = v.prerelease;
+    semver = v;
     version = versionTag(v);
     // Semver allows 256 characters, a tag 128; a longer version cannot be published.
     if (!isValidTag(version)) {
@@ -284,6 +291,7 @@ export function planRelease(options: PlanOptions, facts: PlanFacts): Plan {
   return {
     version,
     versionSource,
+    ...(semver !== undefined && { semver }),
     prerelease,
     images,
     tags: ordered,

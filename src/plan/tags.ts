@@ -88,3 +88,48 @@ export function orderTags(tags: readonly PlannedTag[]): PlannedTag[] {
   floating.sort((a, b) => (rank[a.kind] ?? 0) - (rank[b.kind] ?? 0));
   return [...exact, ...floating];
 }
+
+/**
+ * Tags that name one build for good and are never moved by accident: the version (`1.2.3`,
+ * `hotfix-123`), a pushed git tag, and `<stage>-<sha7>`. `pr-12` and extra tags (`edge`) are
+ * meant to follow new pushes, so they are not guarded, only ordered before the floating ones.
+ */
+export const GUARDED_KINDS: ReadonlySet<TagKind> = new Set(['version', 'ref', 'stage']);
+
+export interface ImageTagDecision {
+  readonly tags: readonly PlannedTag[];
+  /** How each floating tag was judged against this registry's tags, for the log. */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * The tags to apply to one image, with floating tags judged again against that image's own
+ * tag list in its registry: what git knew at plan time may lag behind what was published.
+ * Registry tags carry no prefix (`1.2.3`), so they are read with the default version forms.
+ */
+export function tagsForImage(
+  planned: readonly PlannedTag[],
+  version: Version | undefined,
+  latestMode: LatestMode,
+  registryTags: readonly string[],
+  parse: (tag: string) => Version | undefined,
+): ImageTagDecision {
+  const exact = planned.filter((t) => !FLOATING_KINDS.has(t.kind));
+  if (version === undefined) {
+    // No semver version: only `latest: true` can add a floating tag, as the planner decided.
+    return { tags: orderTags(planned), reasons: [] };
+  }
+  const published = registryTags
+    .map(parse)
+    .filter((v): v is Version => v !== undefined)
+    .map((v) => v.semver);
+  const floating = decideFloating(version, published);
+  const tags = [...exact];
+  const v = version.semver;
+  if (floating.minor) tags.push({ name: `${v.major}.${v.minor}`, kind: 'minor' });
+  if (floating.major) tags.push({ name: `${v.major}`, kind: 'major' });
+  const latest =
+    latestMode === 'true' ? !version.prerelease : latestMode === 'false' ? false : floating.latest;
+  if (latest) tags.push({ name: 'latest', kind: 'latest' });
+  return { tags: orderTags(tags), reasons: floating.reasons };
+}

@@ -1,12 +1,32 @@
 import type { Plan } from '../plan/plan.js';
+import type { ImagesOutcome } from '../publish/images.js';
+
+/** The refs and tag names to report: what was pushed, or what was planned when nothing was. */
+function reportedTags(
+  plan: Plan,
+  outcome: ImagesOutcome | undefined,
+): {
+  refs: string[];
+  names: string[];
+} {
+  if (!outcome?.pushed) return { refs: [...plan.refs], names: plan.tags.map((t) => t.name) };
+  const refs = outcome.images.flatMap((i) => i.tags.map((t) => `${i.image}:${t}`));
+  const names = [...new Set(outcome.images.flatMap((i) => i.tags))];
+  return { refs, names };
+}
+
+function imageRefs(outcome: ImagesOutcome | undefined): string[] {
+  return (outcome?.images ?? []).map((i) => `${i.image}@${i.digest}`);
+}
 
 /** The JSON output: docker/metadata-action's keys (`tags`, `tag-names`, `labels`, `annotations`) plus ours. */
-export function planJson(plan: Plan): Record<string, unknown> {
+export function planJson(plan: Plan, outcome?: ImagesOutcome): Record<string, unknown> {
+  const { refs, names } = reportedTags(plan, outcome);
   return {
     version: plan.version,
     prerelease: plan.prerelease,
-    tags: plan.refs,
-    'tag-names': plan.tags.map((t) => t.name),
+    tags: refs,
+    'tag-names': names,
     labels: Object.fromEntries(plan.labels.map((l) => [l.key, l.value])),
     annotations: plan.annotations,
     'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
@@ -14,19 +34,25 @@ export function planJson(plan: Plan): Record<string, unknown> {
     platforms: plan.platforms,
     created: plan.created,
     revision: plan.sha,
+    digest: outcome?.digest ?? '',
+    'image-refs': imageRefs(outcome),
   };
 }
 
 /** Every output, in action.yml's order; values are strings as the runner stores them. */
-export function planOutputs(plan: Plan): [string, string][] {
+export function planOutputs(plan: Plan, outcome?: ImagesOutcome): [string, string][] {
+  const { refs, names } = reportedTags(plan, outcome);
   return [
     ['version', plan.version],
-    ['tags', plan.refs.join('\n')],
-    ['tag-names', plan.tags.map((t) => t.name).join('\n')],
+    ['tags', refs.join('\n')],
+    ['tag-names', names.join('\n')],
     ['labels', plan.labels.map((l) => `${l.key}=${l.value}`).join('\n')],
     ['annotations', plan.annotations.join('\n')],
     ['build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`).join('\n')],
     ['prerelease', String(plan.prerelease)],
-    ['json', JSON.stringify(planJson(plan))],
+    ['digest', outcome?.digest ?? ''],
+    ['image-refs', imageRefs(outcome).join('\n')],
+    ['platforms', plan.platforms.join(',')],
+    ['json', JSON.stringify(planJson(plan, outcome))],
   ];
 }

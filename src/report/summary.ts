@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/plan.js';
+import type { ImagesOutcome } from '../publish/images.js';
 
 /** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */
 export function escapeHtml(text: string): string {
@@ -60,4 +61,31 @@ export function planText(plan: Plan): string {
       plan.buildArgs.map((a) => `${a.key}=${a.value}`),
     ),
   ].join('\n');
+}
+
+/** The pushed images: what each got, its digest, and how to pull it by tag and by digest. */
+export function imagesSummary(plan: Plan, outcome: ImagesOutcome): string {
+  const out: string[] = [];
+  if (!outcome.pushed) {
+    out.push(
+      `Built ${outcome.digest !== undefined ? code(outcome.digest) : ''} for ${plan.platforms.map(code).join(', ')}; nothing was pushed (push is off for this event).`,
+      '',
+    );
+    return out.join('\n') + '\n';
+  }
+  const verb =
+    outcome.promotedFrom !== undefined ? `Promoted from ${code(outcome.promotedFrom)}` : 'Pushed';
+  out.push(`#### ${verb}`, '');
+  out.push('| Image | Tags | Digest | Platforms |', '| --- | --- | --- | --- |');
+  for (const image of outcome.images) {
+    out.push(
+      `| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${plan.platforms.map(code).join(' ')} |`,
+    );
+  }
+  const pulls = outcome.images.flatMap((image) => [
+    ...(image.tags[0] !== undefined ? [`docker pull ${image.image}:${image.tags[0]}`] : []),
+    `docker pull ${image.image}@${image.digest}`,
+  ]);
+  out.push('', '<pre>', ...pulls.map(escapeHtml), '</pre>', '');
+  return out.join('\n') + '\n';
 }

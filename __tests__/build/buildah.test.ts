@@ -322,6 +322,25 @@ describe('buildahBuilder (real buildah)', () => {
     expect(layout.manifests.map((m) => m.descriptor.platform?.architecture)).toEqual(['arm64']);
   });
 
+  it('keeps an equal image that was in storage before the build', async () => {
+    const d = workspace('kept\n');
+    const r = { ...request(join(d, 'rt')), platforms: ['linux/amd64'] };
+    const list = `localhost/image-release-test-${process.pid}`;
+    execFileSync('buildah', buildahBuildArgs(r, { listName: list, secretFiles: [] }), {
+      cwd: d,
+      stdio: 'ignore',
+    });
+    let id = '';
+    try {
+      const result = await build(d, r);
+      id = (await readLayout(result.dir)).manifests[0]?.config.digest ?? '';
+      expect(buildah(['images', '--all', '--quiet', '--no-trunc'])).toContain(id);
+    } finally {
+      buildah(['manifest', 'rm', list]);
+      if (id) buildah(['rmi', id]);
+    }
+  });
+
   it('fails with the build error, and leaves no layout or secret behind', async () => {
     const d = workspace('x\n');
     writeFileSync(join(d, 'app', 'Containerfile'), 'FROM scratch\nCOPY missing.txt /\n');

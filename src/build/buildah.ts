@@ -145,7 +145,7 @@ async function run(
   if (r.spawnError) {
     throw new Error(
       r.spawnError.code === 'ENOENT'
-        ? 'engine buildah: buildah is not installed (not on PATH). Install it (sudo apt-get install -y buildah; GitHub’s ubuntu runners have it), or set engine: buildx'
+        ? 'engine buildah: buildah is not installed (not on PATH). Install it (sudo apt-get install -y buildah; the ubuntu runners of GitHub have it), or set engine: buildx'
         : `engine buildah: buildah cannot be started (${r.spawnError.message})`,
     );
   }
@@ -163,6 +163,21 @@ async function runBuild(
     throw new Error(`engine buildah: 'buildah --version' failed: ${tail(version.stderr, 2)}`);
   }
 
+  // Settings that mean something to buildx only. cache defaults to gha, so that one is no warning.
+  if (request.cache === 'gha') {
+    log.info('engine buildah keeps no layer cache between runs: cache: gha applies to buildx only');
+  }
+  for (const [name, value] of [
+    ['provenance', request.provenance],
+    ['sbom', request.sbom],
+  ] as const) {
+    if (value !== undefined) {
+      log.warning(
+        `engine buildah makes no attestations: ${name}: ${value} is ignored (engine buildx makes them)`,
+      );
+    }
+  }
+
   const noEmulator = platformsWithoutEmulator(
     request.platforms,
     hostPlatform(),
@@ -175,6 +190,7 @@ async function runBuild(
   }
 
   const annotations = buildahAnnotations(request.annotations);
+  const before = await localImageIds(deps.exec, env);
   const listName = `localhost/image-release-${randomBytes(6).toString('hex')}`;
   const work = await makeWorkDir(request.tempDir, 'image-release-buildah-');
   let layoutDir: string | undefined;
@@ -233,7 +249,12 @@ async function runBuild(
   } finally {
     await work.remove();
     try {
-      await cleanUp(deps.exec, env, listName, ok ? layoutDir : undefined, log);
+      await cleanUp(
+        deps.exec,
+        env,
+        { listName, layoutDir: ok ? layoutDir : undefined, before },
+        log,
+      );
     } catch (e) {
       // A failed clean-up must not hide the build's own error or fail a good build.
       log.warning(`buildah: clean-up after the build failed: ${(e as Error).message}`);
@@ -242,26 +263,47 @@ async function runBuild(
   }
 }
 
+/** IDs of the images in local storage, as `sha256:<hex>`; undefined when buildah cannot list them. */
+async function localImageIds(exec: Exec, env: Env): Promise<Set<string> | undefined> {
+  const r = await exec('buildah', ['images', '--all', '--quiet', '--no-trunc'], { env });
+  if (r.code !== 0) return undefined;
+  return new Set(
+    r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+  );
+}
+
 /**
  * Removes the manifest list and the images built into it, so that runs on one machine do not
- * pile up images. The images are found by their config digests, which buildah uses as image IDs;
- * after a failed build only the list is removed.
+ * pile up images. The images are found by their config digests, which buildah uses as image
+ * IDs. Reproducible builds give equal images equal IDs, so an image that was in storage before
+ * the build (a developer's own tag of the same content) is kept. After a failed build only the
+ * list is removed.
  */
 async function cleanUp(
   exec: Exec,
   env: Env,
-  listName: string,
-  layoutDir: string | undefined,
+  built: {
+    readonly listName: string;
+    readonly layoutDir: string | undefined;
+    readonly before: ReadonlySet<string> | undefined;
+  },
   log: BuildLog,
 ): Promise<void> {
   const quiet = { env };
-  const list = await exec('buildah', ['manifest', 'rm', listName], quiet);
+  const list = await exec('buildah', ['manifest', 'rm', built.listName], quiet);
   if (list.code !== 0 && !/not known|unknown|not found/i.test(list.stderr)) {
-    log.warning(`buildah: could not remove the manifest list ${listName}: ${tail(list.stderr, 2)}`);
+    log.warning(
+      `buildah: could not remove the manifest list ${built.listName}: ${tail(list.stderr, 2)}`,
+    );
   }
-  if (layoutDir === undefined) return;
-  const layout = await readLayout(layoutDir);
-  const ids = [...new Set(layout.manifests.map((m) => m.config.digest))];
+  if (built.layoutDir === undefined || built.before === undefined) return;
+  const layout = await readLayout(built.layoutDir);
+  const ids = [...new Set(layout.manifests.map((m) => m.config.digest))].filter(
+    (id) => !built.before?.has(id),
+  );
   if (ids.length === 0) return;
   const r = await exec('buildah', ['rmi', ...ids], quiet);
   if (r.code !== 0) {

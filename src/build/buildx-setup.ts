@@ -203,6 +203,11 @@ export async function prepareBuildx(
     { env, onLine: (line) => log.output(line) },
   );
   if (created.code !== 0) {
+    // Another job on this machine may have created it a moment ago.
+    const raced = await exec('docker', ['buildx', 'inspect', '--bootstrap', BUILDER_NAME], { env });
+    if (raced.code === 0 && parseBuildxInspect(raced.stdout).driver === 'docker-container') {
+      return { builder: BUILDER_NAME };
+    }
     throw new Error(
       `engine buildx: 'docker buildx create --name ${BUILDER_NAME} --driver docker-container' failed (${firstLines(created)}). Remove a broken builder of that name with 'docker buildx rm ${BUILDER_NAME}', or add docker/setup-buildx-action before this step`,
     );

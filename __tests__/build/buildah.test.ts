@@ -77,6 +77,11 @@ describe('buildahBuildArgs', () => {
       ],
     },
     {
+      name: 'no platform: the host one',
+      request: { platforms: [] },
+      expected: ['build', '--format', 'oci', '--manifest', LIST, '.'],
+    },
+    {
       name: 'one platform; a context starting with - is not an option',
       request: { platforms: ['linux/arm64'], context: '-ctx' },
       expected: ['build', '--format', 'oci', '--platform', 'linux/arm64', '--manifest', LIST, './-ctx'],

@@ -228,12 +228,16 @@ async function runBuild(
       descriptorAnnotations: annotations['index-descriptor'],
     });
     const layout = await readLayout(layoutDir);
-    const mismatch = platformMismatch(
-      request.platforms,
-      layout.manifests.map((m) =>
-        m.descriptor.platform ? platformString(m.descriptor.platform) : '?',
-      ),
-    );
+    // No platforms: buildah builds the host's, and there is nothing to compare with.
+    const mismatch =
+      request.platforms.length === 0
+        ? undefined
+        : platformMismatch(
+            request.platforms,
+            layout.manifests.map((m) =>
+              m.descriptor.platform ? platformString(m.descriptor.platform) : '?',
+            ),
+          );
     if (mismatch !== undefined) {
       throw new Error(
         `buildah: ${mismatch}. With BUILDAH_LAYERS=true, buildah 1.28 can reuse one platform's cached image for another: unset it and build again`,

@@ -1,0 +1,329 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Commit } from '../plan/release-notes.js';
+import { readTagFiles } from './files.js';
+
+/**
+ * The commits of a release range from local git, and the tag names the previous version is
+ * chosen from. GitHub's actions/checkout clones one commit deep and without tags, so what the
+ * checkout lacks is fetched from the remote the checkout configured (its credentials included,
+ * none of ours); when that fails the caller is told why and can ask the API instead.
+ */
+export interface ChangelogSource {
+  /** Every tag name of the checkout, and of the remote when the checkout is shallow. */
+  tagNames(): Promise<TagNames>;
+  /**
+   * The commits reachable from `to` and not from the tag `from` (all of `to`'s history when
+   * `from` is undefined: a first release), newest first, fetching history the checkout lacks.
+   */
+  commits(to: string, from?: string): Promise<CommitRange>;
+}
+
+export interface TagNames {
+  readonly names: readonly string[];
+  /** What was done beyond reading the checkout, for the log. */
+  readonly notes: readonly string[];
+  /** Set when the remote could not be asked: the names are the checkout's alone. */
+  readonly problem?: string;
+}
+
+export type CommitRange =
+  | {
+      readonly ok: true;
+      readonly commits: readonly Commit[];
+      /** More commits than `maxCount` were in the range: the list holds the newest. */
+      readonly truncated: boolean;
+      /** What was fetched to complete the history, for the log. */
+      readonly notes: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      /** Why the range cannot be read from git, and what would fix it. */
+      readonly problem: string;
+      readonly notes: readonly string[];
+    };
+
+export interface LocalLogOptions {
+  /** The remote to fetch from; actions/checkout names it `origin`. */
+  readonly remote?: string;
+  /** At most this many commits are read (a first release of a long history). Default 20,000. */
+  readonly maxCount?: number;
+  /** Time allowed for one fetch, in ms. Default 5 minutes. */
+  readonly fetchTimeoutMs?: number;
+  /** The environment git runs with; defaults to this process's. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+interface GitResult {
+  readonly ok: boolean;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Credentials in a remote URL (`https://user:token@host`) never reach a message. */
+export function redactUrls(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+}
+
+/** The last non-empty line of git's complaint, which is the one that says what went wrong. */
+function lastLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return redactUrls(lines[lines.length - 1] ?? 'no message');
+}
+
+/** sha, parents, author, committer, subject, body: NUL between fields, NUL after each commit. */
+const FORMAT = '%H%x00%P%x00%aN%x00%aE%x00%cN%x00%cE%x00%s%x00%b';
+const FIELDS = 8;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/** Parses `git log -z --format=FORMAT`; undefined when a record does not line up. */
+export function parseLog(out: string): Commit[] | undefined {
+  const fields = out.split('\0');
+  const commits: Commit[] = [];
+  // -z ends every record with a NUL, so a whole output splits into FIELDS per commit plus ''.
+  const usable = fields.length - 1;
+  if (usable % FIELDS !== 0 || fields[usable] !== '') return undefined;
+  for (let i = 0; i < usable; i += FIELDS) {
+    const sha = fields[i] as string;
+    // `git log` ends each record but the first with the newline that separates them.
+    const cleanSha = sha.startsWith('\n') ? sha.slice(1) : sha;
+    if (!SHA.test(cleanSha)) return undefined;
+    const parents = fields[i + 1] as string;
+    commits.push({
+      sha: cleanSha,
+      parents: parents === '' ? [] : parents.split(' '),
+      author: { name: fields[i + 2] as string, email: fields[i + 3] as string },
+      committer: { name: fields[i + 4] as string, email: fields[i + 5] as string },
+      subject: fields[i + 6] as string,
+      body: (fields[i + 7] as string).replace(/\n+$/, ''),
+    });
+  }
+  return commits;
+}
+
+/** The history in a checkout at `cwd`, completed from its remote when needed. */
+export function localChangelog(cwd: string, options: LocalLogOptions = {}): ChangelogSource {
+  const remote = options.remote ?? 'origin';
+  const maxCount = options.maxCount ?? 20_000;
+  const fetchTimeout = options.fetchTimeoutMs ?? 5 * 60_000;
+  const baseEnv = options.env ?? process.env;
+
+  const git = async (
+    args: readonly string[],
+    timeout = 60_000,
+    input?: string,
+  ): Promise<GitResult> => {
+    const { execFile } = await import('node:child_process');
+    return new Promise((resolve) => {
+      const child = execFile(
+        'git',
+        // Settings of the machine must not change what is printed: signatures, colours, pagers.
+        ['-c', 'log.showSignature=false', '-c', 'color.ui=false', ...args],
+        {
+          cwd,
+          encoding: 'utf8',
+          maxBuffer: 1024 * 1024 * 1024,
+          timeout,
+          // No prompt for credentials: a fetch that needs some fails, and the API takes over.
+          env: { ...baseEnv, GIT_TERMINAL_PROMPT: '0', GCM_INTERACTIVE: 'never' },
+        },
+        (error, stdout, stderr) => resolve({ ok: !error, stdout, stderr }),
+      );
+      if (input !== undefined) {
+        child.stdin?.on('error', () => {});
+        child.stdin?.end(input);
+      }
+    });
+  };
+  const line = async (args: readonly string[]) => {
+    const r = await git(args);
+    return r.ok ? r.stdout.trim() : undefined;
+  };
+  const resolveCommit = (rev: string) =>
+    line(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  const isShallow = async () => (await line(['rev-parse', '--is-shallow-repository'])) === 'true';
+  const fetch = (args: readonly string[]) =>
+    git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...args], fetchTimeout);
+
+  const shallowFile = async (): Promise<string | undefined> => {
+    const path = await line(['rev-parse', '--git-path', 'shallow']);
+    return path === undefined ? undefined : isAbsolute(path) ? path : join(cwd, path);
+  };
+
+  /** The commits git grafts as having no parents, read from the checkout's `shallow` file. */
+  const shallowCommits = async (): Promise<Set<string>> => {
+    const path = await shallowFile();
+    try {
+      return new Set(
+        path === undefined
+          ? []
+          : readFileSync(path, 'utf8')
+              .split('\n')
+              .filter((l) => SHA.test(l)),
+      );
+    } catch {
+      return new Set();
+    }
+  };
+
+  /** Of `shas`, those whose objects the checkout does not have. */
+  const missingObjects = async (shas: ReadonlySet<string>): Promise<Set<string>> => {
+    if (shas.size === 0) return new Set();
+    const r = await git(['cat-file', '--batch-check'], 60_000, [...shas].join('\n') + '\n');
+    return new Set(
+      r.stdout
+        .split('\n')
+        .filter((l) => l.endsWith(' missing'))
+        .map((l) => l.slice(0, -' missing'.length)),
+    );
+  };
+
+  /**
+   * After `--shallow-exclude`, git (2.39 at least) can list as shallow a commit it never
+   * received: the side of a merge whose first parent was excluded. Every later deepening then
+   * dies with "error in object: unshallow <sha>". Dropping those lines, the way git itself
+   * rewrites the file (through `shallow.lock`), leaves a checkout that `--unshallow` completes.
+   */
+  const dropMissingShallow = async (): Promise<void> => {
+    const path = await shallowFile();
+    const shallow = await shallowCommits();
+    const missing = await missingObjects(shallow);
+    if (path === undefined || missing.size === 0) return;
+    const keep = [...shallow].filter((sha) => !missing.has(sha));
+    const lock = `${path}.lock`;
+    try {
+      writeFileSync(lock, keep.map((sha) => `${sha}\n`).join(''), { flag: 'wx' });
+      renameSync(lock, path);
+    } catch {
+      // Another git holds the lock, or the file cannot be written: the fetch reports the rest.
+      rmSync(lock, { force: true });
+    }
+  };
+
+  /** How many parents a commit really has, from its object (a graft hides them). */
+  const realParents = async (sha: string): Promise<number> => {
+    const raw = await git(['cat-file', 'commit', sha]);
+    const header = raw.stdout.split('\n\n')[0] ?? '';
+    return header.split('\n').filter((l) => l.startsWith('parent ')).length;
+  };
+
+  const log = async (range: readonly string[]) => {
+    const r = await git(
+      ['log', '-z', `--format=${FORMAT}`, `--max-count=${maxCount + 1}`, ...range, '--'],
+      5 * 60_000,
+    );
+    return r.ok ? parseLog(r.stdout) : undefined;
+  };
+
+  return {
+    async tagNames() {
+      const local = readTagFiles(cwd) ?? (await git(['tag', '--list'])).stdout.split('\n');
+      const names = new Set(local.map((t) => t.trim()).filter((t) => t !== ''));
+      if (!(await isShallow())) return { names: [...names].sort(), notes: [] };
+      // A shallow checkout has the pushed tag at most: list the remote's names, which costs
+      // one round trip and no objects.
+      const r = await git(['ls-remote', '--tags', '--refs', remote], fetchTimeout);
+      if (!r.ok) {
+        return {
+          names: [...names].sort(),
+          notes: [],
+          problem: `the checkout is shallow and 'git ls-remote --tags ${remote}' failed (${lastLine(r.stderr)}), so only its own ${names.size} tags are known; check out with fetch-depth: 0 to give all of them`,
+        };
+      }
+      const before = names.size;
+      for (const l of r.stdout.split('\n')) {
+        const m = /^[0-9a-f]+\trefs\/tags\/(.+)$/.exec(l.trim());
+        if (m) names.add(m[1] as string);
+      }
+      return {
+        names: [...names].sort(),
+        notes: [
+          `listed ${names.size - before} more tags from '${remote}' (the checkout is shallow)`,
+        ],
+      };
+    },
+
+    async commits(to, from) {
+      const notes: string[] = [];
+      const fail = (problem: string): CommitRange => ({ ok: false, problem, notes });
+      const toSha = await resolveCommit(to);
+      if (toSha === undefined) {
+        return fail(
+          `'${to}' is not a commit of the checkout at ${cwd}; check out the commit being released`,
+        );
+      }
+      const fromRef = from === undefined ? undefined : `refs/tags/${from}`;
+      const fetchTag = async (depth: boolean) => {
+        const r = await fetch([
+          ...(depth ? ['--depth=1'] : []),
+          remote,
+          `+${fromRef as string}:${fromRef as string}`,
+        ]);
+        if (r.ok) notes.push(`fetched the tag ${from as string} from '${remote}'`);
+        return r;
+      };
+      const unshallow = async () => {
+        await dropMissingShallow();
+        const r = await fetch(['--unshallow', remote, toSha]);
+        if (r.ok) notes.push(`fetched the whole history of ${toSha.slice(0, 7)} from '${remote}'`);
+        return r;
+      };
+
+      if (await isShallow()) {
+        let complete = false;
+        if (fromRef !== undefined) {
+          // Cheapest first: only the commits that are not in the previous release. It loses the
+          // side of a merge whose first parent is in it (git grafts the merge as parentless),
+          // so a range with such a merge is fetched whole instead.
+          const r = await fetch([`--shallow-exclude=${fromRef}`, remote, toSha]);
+          if (r.ok && ((await resolveCommit(fromRef)) !== undefined || (await fetchTag(true)).ok)) {
+            const shallow = await shallowCommits();
+            if ((await missingObjects(shallow)).size === 0) {
+              const range = (await log([`${fromRef}..${toSha}`])) ?? [];
+              complete = true;
+              for (const c of range) {
+                if (shallow.has(c.sha) && (await realParents(c.sha)) > 1) {
+                  complete = false;
+                  break;
+                }
+              }
+            }
+            if (complete) {
+              notes.push(`fetched the commits since ${from as string} from '${remote}'`);
+            }
+          }
+        }
+        if (!complete) {
+          const r = await unshallow();
+          if (!r.ok) {
+            return fail(
+              `the checkout is shallow and 'git fetch --unshallow ${remote}' failed (${lastLine(r.stderr)}); check out with fetch-depth: 0, or give the token read access to the repository`,
+            );
+          }
+        }
+      }
+      if (fromRef !== undefined && (await resolveCommit(fromRef)) === undefined) {
+        const r = await fetchTag(await isShallow());
+        if (!r.ok || (await resolveCommit(fromRef)) === undefined) {
+          return fail(
+            `the tag ${from as string} is neither in the checkout nor fetchable from '${remote}' (${lastLine(r.stderr)}); check out with fetch-depth: 0`,
+          );
+        }
+      }
+      const commits = await log(fromRef === undefined ? [toSha] : [`${fromRef}..${toSha}`]);
+      if (commits === undefined) {
+        return fail(`'git log' of ${from ?? 'the start'}..${toSha.slice(0, 7)} failed in ${cwd}`);
+      }
+      const truncated = commits.length > maxCount;
+      return {
+        ok: true,
+        commits: truncated ? commits.slice(0, maxCount) : commits,
+        truncated,
+        notes,
+      };
+    },
+  };
+}

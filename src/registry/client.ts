@@ -312,9 +312,10 @@ export class RegistryRepository implements Repository {
         body: () => manifest.bytes,
         scopes: this.push,
       });
-      await discard(res);
-      if (res.status < 200 || res.status > 299)
+      if (res.status < 200 || res.status > 299) {
         throw await statusError(this.settings.http, op, res);
+      }
+      await discard(res);
       this.checkStoredDigest(op, res, digest);
     });
     return digest;
@@ -372,15 +373,15 @@ export class RegistryRepository implements Repository {
         headers: { 'content-length': '0' },
         scopes: [...this.push, `repository:${fromRepository}:pull`],
       });
+      if (res.status !== 201 && res.status !== 202) {
+        throw await statusError(this.settings.http, op, res);
+      }
       await discard(res);
       if (res.status === 201) return true;
-      if (res.status === 202) {
-        // The registry declined and opened an upload session instead: close it, not to leave it.
-        const location = res.headers.get('location');
-        if (location !== null) await this.cancelUpload(op, new URL(location, url));
-        return false;
-      }
-      throw await statusError(this.settings.http, op, res);
+      // The registry declined and opened an upload session instead: close it, not to leave it.
+      const location = res.headers.get('location');
+      if (location !== null) await this.cancelUpload(op, new URL(location, url));
+      return false;
     });
   }
 
@@ -473,8 +474,8 @@ export class RegistryRepository implements Repository {
       headers: { 'content-length': '0' },
       scopes: this.push,
     });
-    await discard(res);
     if (res.status !== 202) throw await statusError(http, op, res);
+    await discard(res);
     let location = this.location(op, res, start);
     try {
       let done: Response;
@@ -513,8 +514,8 @@ export class RegistryRepository implements Repository {
             },
             scopes: this.push,
           });
-          await discard(patch);
           if (patch.status !== 202) throw await statusError(http, op, patch);
+          await discard(patch);
           const range = /^(?:bytes=)?0-(\d+)$/.exec(patch.headers.get('range') ?? '');
           if (range && Number(range[1]) !== offset + count - 1) {
             throw this.restart(
@@ -526,7 +527,7 @@ export class RegistryRepository implements Repository {
           offset += count;
         }
         await source.end();
-        if (source.actualDigest() !== source.digest) throw this.sourceMismatch(source);
+        source.checkDigest();
         done = await this.send(op, {
           method: 'PUT',
           url: withQuery(location, 'digest', source.digest),
@@ -534,22 +535,21 @@ export class RegistryRepository implements Repository {
           scopes: this.push,
         });
       }
+      if (done.status < 200 || done.status > 299) throw await statusError(http, op, done);
       await discard(done);
-      if (done.status < 200 || done.status > 299) {
-        const error = await statusError(http, op, done);
-        if (
-          source.size <= chunkSize &&
-          source.taken === source.size &&
-          source.actualDigest() !== source.digest
-        ) {
-          throw this.sourceMismatch(source);
-        }
-        throw error;
-      }
       this.checkStoredDigest(op, done, source.digest);
     } catch (e) {
       // A session that will not be completed is closed, not left for the registry to expire.
       await this.cancelUpload(op, location);
+      // The caller's content failed (fetch reports it as a failed connection): no retry helps.
+      if (source.failure) {
+        throw new BlobSourceError(
+          `upload of blob ${source.digest} to ${this.name}: ${source.failure.message}`,
+          {
+            cause: source.failure,
+          },
+        );
+      }
       throw e;
     }
   }
@@ -726,12 +726,6 @@ export class RegistryRepository implements Repository {
       hint: "The registry's copy is damaged, or something between changed it: check any proxy, then report it to the registry.",
       retryable: true,
     });
-  }
-
-  private sourceMismatch(source: BlobSource): BlobSourceError {
-    return new BlobSourceError(
-      `upload of blob ${source.digest} to ${this.name}: the content from open() hashes to ${source.actualDigest()}; the digest is wrong or the content changed while it was read`,
-    );
   }
 }
 

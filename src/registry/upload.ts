@@ -8,14 +8,6 @@ import type { Readable } from 'node:stream';
 import { Digester } from './digest.js';
 import { BlobSourceError } from './errors.js';
 
-function toBytes(value: unknown): Uint8Array {
-  if (value instanceof Uint8Array) return value;
-  if (typeof value === 'string') return Buffer.from(value);
-  throw new BlobSourceError(
-    `the blob stream gave a ${typeof value}, not bytes: open() must return a byte stream`,
-  );
-}
-
 export class BlobSource {
   private stream: Readable | undefined;
   private iterator: AsyncIterator<unknown> | undefined;
@@ -24,6 +16,11 @@ export class BlobSource {
   private computed: string | undefined;
   /** Bytes taken from the current stream. */
   taken = 0;
+  /**
+   * What went wrong with the caller's content in this read. Kept here because fetch wraps an
+   * error thrown by a body (and, from another realm as under jest, replaces it by a copy).
+   */
+  failure: BlobSourceError | undefined;
 
   constructor(
     private readonly open: () => Readable,
@@ -37,39 +34,29 @@ export class BlobSource {
   /** Starts reading from a fresh `open()`, dropping any stream opened before. */
   reopen(): void {
     this.close();
-    let stream: Readable;
-    try {
-      stream = this.open();
-    } catch (e) {
-      throw new BlobSourceError(
-        `opening the content of blob ${this.digest} failed: ${(e as Error).message}`,
-        {
-          cause: e,
-        },
-      );
-    }
-    this.stream = stream;
-    this.iterator = stream[Symbol.asyncIterator]();
+    this.failure = undefined;
     this.leftover = undefined;
     this.digester = new Digester(this.digest);
     this.computed = undefined;
     this.taken = 0;
+    try {
+      this.stream = this.open();
+    } catch (e) {
+      this.fail(`opening the content of blob ${this.digest} failed: ${(e as Error).message}`, e);
+    }
+    this.iterator = this.stream[Symbol.asyncIterator]();
   }
 
   /** The next `count` bytes, as an upload body. */
   async *take(count: number): AsyncGenerator<Uint8Array> {
     let need = count;
     while (need > 0) {
-      let bytes = this.leftover;
+      let bytes = this.leftover ?? (await this.next());
       this.leftover = undefined;
       if (bytes === undefined) {
-        const next = await this.next();
-        if (next === undefined) {
-          throw new BlobSourceError(
-            `the content of blob ${this.digest} ended after ${this.taken} bytes, but its size was given as ${this.size}`,
-          );
-        }
-        bytes = next;
+        this.fail(
+          `the content of blob ${this.digest} ended after ${this.taken} bytes, but its size was given as ${this.size}`,
+        );
       }
       if (bytes.length > need) {
         this.leftover = bytes.subarray(need);
@@ -83,11 +70,20 @@ export class BlobSource {
     }
   }
 
-  /** The whole content from a fresh `open()`, checked to end at `size`. */
+  /**
+   * The whole content from a fresh `open()`. The last piece is held back until the length and
+   * the digest are checked: a registry never receives all of a wrong blob, so it cannot keep it.
+   */
   async *whole(): AsyncGenerator<Uint8Array> {
     this.reopen();
-    yield* this.take(this.size);
+    let held: Uint8Array | undefined;
+    for await (const piece of this.take(this.size)) {
+      if (held) yield held;
+      held = piece;
+    }
     await this.end();
+    this.checkDigest();
+    if (held) yield held;
   }
 
   /** Checks that the stream has nothing after `size` bytes. */
@@ -96,22 +92,31 @@ export class BlobSource {
       (this.leftover !== undefined && this.leftover.length > 0) ||
       (await this.next()) !== undefined
     ) {
-      throw new BlobSourceError(
+      this.fail(
         `the content of blob ${this.digest} is longer than its given size of ${this.size} bytes`,
       );
     }
   }
 
-  /** The digest of what was taken; meaningful once `size` bytes were. */
-  actualDigest(): string {
+  /** Checks, once `size` bytes were taken, that they hash to the digest. */
+  checkDigest(): void {
     this.computed ??= this.digester.digest();
-    return this.computed;
+    if (this.computed !== this.digest) {
+      this.fail(
+        `the content of blob ${this.digest} hashes to ${this.computed}: the digest is wrong, or the content changed while it was read`,
+      );
+    }
   }
 
   close(): void {
     this.stream?.destroy();
     this.stream = undefined;
     this.iterator = undefined;
+  }
+
+  private fail(message: string, cause?: unknown): never {
+    this.failure = new BlobSourceError(message, cause === undefined ? undefined : { cause });
+    throw this.failure;
   }
 
   private async next(): Promise<Uint8Array | undefined> {
@@ -121,16 +126,17 @@ export class BlobSource {
       try {
         result = await this.iterator.next();
       } catch (e) {
-        throw new BlobSourceError(
-          `reading the content of blob ${this.digest} failed: ${(e as Error).message}`,
-          {
-            cause: e,
-          },
-        );
+        this.fail(`reading the content of blob ${this.digest} failed: ${(e as Error).message}`, e);
       }
       if (result.done) return undefined;
-      const bytes = toBytes(result.value);
-      if (bytes.length > 0) return bytes;
+      const value = result.value;
+      if (typeof value === 'string') return Buffer.from(value);
+      if (!(value instanceof Uint8Array)) {
+        this.fail(
+          `the content of blob ${this.digest} came as ${typeof value}, not bytes: open() must return a byte stream`,
+        );
+      }
+      if (value.length > 0) return value;
     }
   }
 }

@@ -19,6 +19,12 @@ describe('defaults', () => {
       platforms: [...DEFAULT_PLATFORMS],
       dryRun: false,
       githubToken: '',
+      engine: 'buildx',
+      context: '.',
+      secrets: [],
+      cache: 'gha',
+      push: 'auto',
+      overwrite: false,
     });
   });
 

@@ -3,8 +3,9 @@ import { UsageError } from './errors.js';
 import { type EventContext, parseEvent } from './event.js';
 import type { GitHistory } from './git/history.js';
 import { type Plan, planRelease } from './plan/plan.js';
+import type { ImagesOutcome } from './publish/images.js';
 import { planOutputs } from './report/outputs.js';
-import { planSummary, planText } from './report/summary.js';
+import { imagesSummary, planSummary, planText } from './report/summary.js';
 import type { Runner } from './runner.js';
 import { type Settings, readSettings } from './settings.js';
 
@@ -13,6 +14,8 @@ export interface Dependencies {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly git: GitHistory;
   readonly now: () => Date;
+  /** The workspace (GITHUB_WORKSPACE), where the build context is. */
+  readonly cwd: string;
 }
 
 function readPayload(env: Dependencies['env']): unknown {
@@ -49,9 +52,22 @@ async function plan(settings: Settings, event: EventContext, deps: Dependencies)
   });
 }
 
-/** settings → event → plan → outputs and summary. Every failure ends as one error naming its cause. */
+/** Why a step failed, for the one error line: the stack only for what is a bug of ours. */
+function failure(e: unknown, stage: 'plan' | 'publish'): string {
+  if (e instanceof UsageError) return e.message;
+  const err = e instanceof Error ? e : new Error(String(e));
+  // Registry, guard and build errors name what failed and what to do; they are not bugs.
+  if (stage === 'publish') return err.message;
+  return `image-release failed unexpectedly: ${err.stack ?? err.message}`;
+}
+
+/**
+ * settings → event → plan → (build, push, tag) → outputs and summary. Every failure ends as
+ * one error naming its cause.
+ */
 export async function run(deps: Dependencies): Promise<number> {
   const { runner } = deps;
+  let stage: 'plan' | 'publish' = 'plan';
   try {
     const settings = readSettings(runner.getInput, runner.setSecret);
     const event = parseEvent(deps.env, readPayload(deps.env));
@@ -66,21 +82,28 @@ export async function run(deps: Dependencies): Promise<number> {
     // `::add-mask::` or `::error::` inside a label from being taken for a runner command.
     runner.verbatim(planText(result));
     runner.endGroup();
-    runner.appendSummary(planSummary(result, settings.dryRun));
-    // Outputs last and in one write: a failure before this point leaves none behind.
-    runner.setOutputs(planOutputs(result));
+
+    let outcome: ImagesOutcome | undefined;
     if (!settings.dryRun) {
-      runner.notice(
-        'This version of image-release plans only: the outputs are set, nothing is built or pushed. Feed them to docker/build-push-action, or set dry-run: true to silence this notice.',
-      );
+      stage = 'publish';
+      // Loaded here: the registry client and the engines are not needed to plan.
+      const { publish } = await import('./publish/run.js');
+      outcome = await publish(result, settings, event, {
+        runner,
+        env: deps.env,
+        cwd: deps.cwd,
+      });
     }
+    runner.appendSummary(
+      planSummary(result, settings.dryRun) +
+        (outcome !== undefined ? imagesSummary(result, outcome) : ''),
+    );
+    // Outputs last and in one write: a failure before this point leaves none behind.
+    runner.setOutputs(planOutputs(result, outcome));
     return 0;
   } catch (e) {
-    runner.error(
-      e instanceof UsageError
-        ? e.message
-        : `image-release failed unexpectedly: ${(e as Error).stack ?? String(e)}`,
-    );
+    runner.error(failure(e, stage));
+    if (stage === 'publish' && e instanceof Error && e.stack) runner.debug(e.stack);
     return 1;
   }
 }

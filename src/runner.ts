@@ -21,6 +21,8 @@ export interface Runner {
   verbatim: (text: string) => void;
   /** One line of our own for the log. */
   info: (message: string) => void;
+  /** A line shown only when the run has debug logging on. */
+  debug: (message: string) => void;
   /**
    * Runs `work` with command processing stopped: what tools print meanwhile (a build's output
    * holds whatever a Dockerfile echoes) is never taken for a runner command.
@@ -109,6 +111,7 @@ export function processRunner(
       write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
     },
     info: (message) => write(`${message}\n`),
+    debug: (message) => command('debug', message),
     async commandsStopped(work) {
       // The output is not known in advance, so the token cannot be checked against it: here its
       // randomness is what keeps a build from ending the section, so it comes from crypto

@@ -3,7 +3,9 @@
  * payload file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), in real git repositories.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { GitRepo } from '../helpers/git.js';
 import {
   EXAMPLE_IMAGE,
@@ -630,24 +632,58 @@ describe('the github token', () => {
   });
 });
 
-describe('dry-run: false', () => {
-  it('still sets the outputs, and says with a notice that nothing is built yet', async () => {
-    const repo = await GitRepo.init();
-    const sha = await repo.commit('release', '2024-11-01T00:00:00Z');
+describe('dry-run: false on a runner without the engine', () => {
+  let repo: GitRepo;
+  let sha: string;
+  /** A PATH that has git and nothing else of this machine's (node is started by its path). */
+  let bare: string;
+  beforeAll(async () => {
+    repo = await GitRepo.init();
+    sha = await repo.commit('release', '2024-11-01T00:00:00Z');
     await repo.tag('v1.2.3');
-    const result = await runAction({
+    bare = makeTempDir('image-release-path-');
+    const git = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    symlinkSync(git, join(bare, 'git'));
+  });
+
+  const release = (inputs: Record<string, string>, path: string) =>
+    runAction({
       event: 'push',
       payload: pushPayload('refs/tags/v1.2.3', sha, '2024-11-01T00:00:00Z'),
-      inputs: { 'dry-run': 'false' },
+      inputs,
+      env: { PATH: path },
       cwd: repo.dir,
     });
-    succeeded(result);
-    expect(names(result)).toEqual(['1.2.3', '1.2', '1', 'latest']);
-    jsonAgrees(result);
-    const notices = result.lines.filter((l) => /^::notice::.*nothing is built/.test(l));
-    expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/nothing is built or pushed/);
-    expect(result.summary).toMatch(/^### image-release plan: <code>1\.2\.3<\/code>/);
+
+  function failedWith(result: ActionResult, pattern: RegExp): void {
+    expect(result.code).toBe(1);
+    const errors = result.lines.filter((l) => l.startsWith('::error::'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(pattern);
+    expect(result.outputFile).toBe('');
+  }
+
+  it('no docker: says to install Docker or use engine: buildah, before any registry is asked', async () => {
+    const result = await release({}, bare);
+    failedWith(result, /engine buildx: the docker CLI is not installed.*engine: buildah/);
+  });
+
+  it('docker without the buildx plugin: says how to get buildx', async () => {
+    const dir = makeTempDir('image-release-path-');
+    symlinkSync(join(bare, 'git'), join(dir, 'git'));
+    // What the docker CLI answers when the buildx plugin is not installed.
+    writeFileSync(
+      join(dir, 'docker'),
+      '#!/bin/sh\necho "docker: \'buildx\' is not a docker command." >&2\nexit 1\n',
+      { mode: 0o755 },
+    );
+    const result = await release({}, `${dir}:/bin:/usr/bin`);
+    failedWith(result, /buildx plugin is missing.*setup-buildx-action/);
+  });
+
+  it('no buildah: says to install it or use engine: buildx', async () => {
+    const result = await release({ engine: 'buildah' }, bare);
+    failedWith(result, /engine buildah: buildah is not installed.*apt-get install -y buildah/);
   });
 });
 
@@ -708,6 +744,19 @@ describe('the helpers of these tests', () => {
       annotations: '',
       'build-args': '',
       platforms: 'linux/amd64,linux/arm64',
+      engine: 'buildx',
+      context: '.',
+      file: '',
+      target: '',
+      secrets: '',
+      cache: 'gha',
+      provenance: '',
+      sbom: '',
+      push: 'auto',
+      overwrite: 'false',
+      'promote-from': '',
+      username: '',
+      password: '',
       'dry-run': 'false',
       'github-token': DEFAULT_JOB_TOKEN,
     });

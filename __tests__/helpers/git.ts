@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { devNull } from 'node:os';
 import { makeTempDir } from './tmp.js';
 
@@ -65,6 +67,21 @@ export class GitRepo {
   /** An empty commit dated `date` (author and committer); returns its full sha. */
   async commit(message: string, date: string): Promise<string> {
     await this.git(['commit', '--quiet', '--allow-empty', '--no-verify', '-m', message], date);
+    return this.revParse('HEAD');
+  }
+
+  /** Writes `files` (path → content) into the work tree and commits them; returns the sha. */
+  async commitFiles(
+    files: Readonly<Record<string, string>>,
+    message: string,
+    date: string,
+  ): Promise<string> {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(this.dir, path)), { recursive: true });
+      writeFileSync(join(this.dir, path), content);
+    }
+    await this.git(['add', '--', ...Object.keys(files)]);
+    await this.git(['commit', '--quiet', '--no-verify', '-m', message], date);
     return this.revParse('HEAD');
   }
 

@@ -12,8 +12,8 @@ export const PREVIEW_ENTRY = join(ROOT, 'dist', 'preview', 'index.js');
 /** What `${{ github.token }}`, the default of `github-token`, stands for in these runs. */
 export const DEFAULT_JOB_TOKEN = 'ghs_e2eJobTokenStandIn0000000000000000';
 
-/** A hard stop for one spawned process, far above what a run takes (~0.1 s). */
-const PROCESS_TIMEOUT_MS = 15_000;
+/** A hard stop for one spawned process, far above what a run takes (~0.1 s to plan, seconds to build). */
+const PROCESS_TIMEOUT_MS = 120_000;
 
 export interface ProcessResult {
   readonly code: number | null;

@@ -318,5 +318,16 @@ async function cleanUp(
 }
 
 export function buildahBuilder(deps: BuilderDeps): Builder {
-  return { engine: 'buildah', build: (request, log) => runBuild(deps, request, log) };
+  return {
+    engine: 'buildah',
+    async check() {
+      const quiet: BuildLog = { info: () => {}, warning: () => {}, output: () => {} };
+      const env = buildahEnv(deps.env, runningInContainer(deps.env));
+      const version = await run(deps.exec, ['--version'], { env, log: quiet });
+      if (version.code !== 0) {
+        throw new Error(`engine buildah: 'buildah --version' failed: ${tail(version.stderr, 2)}`);
+      }
+    },
+    build: (request, log) => runBuild(deps, request, log),
+  };
 }

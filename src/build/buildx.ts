@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { prepareBuildx } from './buildx-setup.js';
+import { checkBuildx, prepareBuildx } from './buildx-setup.js';
 import type { BuildLog, BuildRequest, Builder, BuilderDeps, RegistryResult } from './types.js';
 import { type SecretFile, checkSecretIds, makeWorkDir } from './workdir.js';
 
@@ -195,6 +195,9 @@ async function runBuild(
 export function buildxBuilder(deps: BuilderDeps): Builder {
   return {
     engine: 'buildx',
+    async check() {
+      await checkBuildx(deps.exec, deps.env);
+    },
     build: (request, log) => runBuild(deps, request, log),
   };
 }

@@ -100,6 +100,11 @@ export interface BuildLog {
 
 export interface Builder {
   readonly engine: Engine;
+  /**
+   * Fails with how to fix it when the engine is missing. Run before any registry is asked,
+   * so that a runner without the engine fails on that, and at once.
+   */
+  check(): Promise<void>;
   build(request: BuildRequest, log: BuildLog): Promise<BuildResult>;
 }
 

@@ -45,8 +45,8 @@ export async function copyImage(
     sameRegistry(target.ref, source.mountFrom) &&
     source.mountFrom.repository === target.ref.repository;
 
+  // uploadBlob asks first whether the blob is there; a mount needs no such question.
   const copyBlob = async (blob: Descriptor): Promise<void> => {
-    if (await target.hasBlob(blob.digest)) return;
     const from = source.mountFrom;
     if (from !== undefined && sameRegistry(target.ref, from)) {
       if (await target.mountBlob(blob.digest, from.repository)) return;

@@ -202,3 +202,92 @@ describe('github-token', () => {
     expect(secrets).toEqual(['ghs_secret']);
   });
 });
+
+describe('build and push inputs', () => {
+  it('reads every one of them', () => {
+    const s = settings({
+      engine: 'BuildAH',
+      context: 'server',
+      file: 'server/Containerfile',
+      target: 'runtime',
+      cache: 'none',
+      provenance: 'mode=max',
+      sbom: 'true',
+      push: 'false',
+      overwrite: 'true',
+      'promote-from': 'dev-a1b2c3d',
+      username: 'bot',
+      password: 'hunter2',
+    });
+    expect(s).toMatchObject({
+      engine: 'buildah',
+      context: 'server',
+      file: 'server/Containerfile',
+      target: 'runtime',
+      cache: 'none',
+      provenance: 'mode=max',
+      sbom: 'true',
+      push: 'false',
+      overwrite: true,
+      promoteFrom: 'dev-a1b2c3d',
+      username: 'bot',
+      password: 'hunter2',
+    });
+  });
+
+  it.each([
+    ['sha256:' + 'a'.repeat(64), 'sha256:' + 'a'.repeat(64)],
+    ['@sha256:' + 'b'.repeat(64), 'sha256:' + 'b'.repeat(64)],
+    ['rmoa-client-a1b2c3d', 'rmoa-client-a1b2c3d'],
+  ])('promote-from %s', (value, expected) => {
+    expect(settings({ 'promote-from': value }).promoteFrom).toBe(expected);
+  });
+
+  it.each<[Record<string, string>, string, RegExp]>([
+    [{ engine: 'docker' }, 'engine', /'docker' is not one of buildx, buildah/],
+    [{ cache: 'registry' }, 'cache', /not one of gha, none/],
+    [{ push: 'yes' }, 'push', /not one of auto, true, false/],
+    [{ overwrite: 'maybe' }, 'overwrite', /not a boolean/],
+    [{ 'promote-from': 'ghcr.io/acme/app:dev' }, 'promote-from', /neither a tag .* nor a digest/],
+    [{ 'promote-from': 'sha256:abc' }, 'promote-from', /neither a tag/],
+    [{ username: 'bot' }, 'password', /set both, or neither/],
+    [{ password: 'x' }, 'username', /set both, or neither/],
+    [{ secrets: 'no-equals-sign' }, 'secrets', /not of the form KEY=value/],
+    [{ secrets: 'bad,id=x' }, 'secrets', /may hold only letters/],
+  ])('%j fails naming %s', (inputs, where, message) => {
+    let error: unknown;
+    try {
+      settings(inputs);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).where).toBe(where);
+    expect((error as UsageError).message).toMatch(message);
+  });
+
+  it('masks the password and every secret before anything could print them', () => {
+    const masked: string[] = [];
+    const s = readSettings(
+      (name) =>
+        ({ username: 'bot', password: 'pw-1', secrets: 'NPM=tok-1\nOTHER=a=b' })[name] ?? '',
+      (secret) => masked.push(secret),
+    );
+    expect(masked).toEqual(expect.arrayContaining(['pw-1', 'tok-1', 'a=b', 'NPM=tok-1']));
+    expect(s.secrets).toEqual([
+      { key: 'NPM', value: 'tok-1' },
+      { key: 'OTHER', value: 'a=b' },
+    ]);
+  });
+
+  it('masks a malformed secrets line before the error quotes it', () => {
+    const masked: string[] = [];
+    expect(() =>
+      readSettings(
+        (name) => (name === 'secrets' ? 'just-a-token-value' : ''),
+        (secret) => masked.push(secret),
+      ),
+    ).toThrow(UsageError);
+    expect(masked).toContain('just-a-token-value');
+  });
+});

@@ -68,7 +68,9 @@ function rootCause(error: unknown): { code: string | undefined; text: string; fo
     e = cause;
   }
   const code = (e as { code?: unknown } | undefined)?.code;
-  const message = e instanceof Error ? e.message : String(e);
+  // Not `instanceof Error`: an error from another realm (a VM context) is an Error too.
+  const own = (e as { message?: unknown } | undefined)?.message;
+  const message = typeof own === 'string' ? own : String(e);
   return typeof code === 'string'
     ? { code, text: `${code}: ${message}` }
     : { code: undefined, text: message };

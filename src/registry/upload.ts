@@ -131,12 +131,13 @@ export class BlobSource {
       if (result.done) return undefined;
       const value = result.value;
       if (typeof value === 'string') return Buffer.from(value);
-      if (!(value instanceof Uint8Array)) {
+      if (!ArrayBuffer.isView(value)) {
         this.fail(
           `the content of blob ${this.digest} came as ${typeof value}, not bytes: open() must return a byte stream`,
         );
       }
-      if (value.length > 0) return value;
+      if (value.byteLength > 0)
+        return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
     }
   }
 }

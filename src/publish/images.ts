@@ -72,7 +72,7 @@ async function promote(
   const images = await applyTags(
     checked,
     () => source.digest,
-    async () => source,
+    () => Promise.resolve(source),
     options.overwrite,
   );
   return { pushed: true, digest: source.digest, images, promotedFrom: options.promoteFrom };

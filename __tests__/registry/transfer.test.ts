@@ -186,6 +186,10 @@ describe('blob uploads', () => {
     expect(put?.headers['content-type']).toBe('application/octet-stream');
     expect(client.stats.blobBytesSent).toBe(100);
     expect(registry.uploads.size).toBe(0);
+    // The HEAD before the upload already asks for push: one token for the whole upload.
+    expect(registry.tokenRequests.map((t) => t.scopes)).toEqual([
+      ['repository:acme/app:pull,push'],
+    ]);
   });
 
   it.each([false, true])(
@@ -309,6 +313,23 @@ describe('mounts', () => {
     expect(registry.uploads.size).toBe(0);
   });
 
+  it('a mount the login may not make is declined, not an error', async () => {
+    const { registry, repo } = await setup();
+    const digest = registry.putBlob('acme/base', bytesOf(12));
+    registry.fault(
+      (r) => r.method === 'POST' && r.path.includes('mount='),
+      faults.status(403, { 'content-type': 'application/json' }, '{"errors":[{"code":"DENIED"}]}'),
+    );
+    expect(await repo.mountBlob(digest, 'acme/base')).toBe(false);
+  });
+
+  it('refuses a source that is not a repository path', async () => {
+    const { registry, repo } = await setup();
+    await expect(repo.mountBlob(sha256(bytesOf(1)), `${registry.host}/acme/base`)).rejects.toThrow(
+      `mountBlob in ${registry.host}/acme/app: '${registry.host}/acme/base' is not a repository path; give it without the registry, e.g. acme/base`,
+    );
+  });
+
   it('a mount from the repository itself is a HEAD', async () => {
     const { registry, repo } = await setup();
     const digest = registry.putBlob('acme/app', bytesOf(12));
@@ -404,7 +425,7 @@ describe('blob downloads', () => {
     const { registry, repo } = await setup();
     const digest = sha256(Buffer.from('missing'));
     await expect(repo.getBlob(digest)).rejects.toThrow(
-      `GET blob ${digest} in ${registry.host}/acme/app failed: HTTP 404 Not Found (BLOB_UNKNOWN: blob unknown to registry). blob ${digest} is not in ${registry.host}/acme/app: check the name, the tag or the digest.`,
+      `GET blob ${digest} in ${registry.host}/acme/app failed: HTTP 404 Not Found (BLOB_UNKNOWN: blob unknown to registry). Blob ${digest} is not in ${registry.host}/acme/app: check the name, the tag or the digest.`,
     );
   });
 });
@@ -423,6 +444,21 @@ describe('tags', () => {
       '/v2/acme/app/tags/list?n=3&last=1.0.0',
       '/v2/acme/app/tags/list?n=3&last=dev-abc',
     ]);
+  });
+
+  it('lets the registry choose the page size when it refuses ours', async () => {
+    const { registry, repo } = await setup({}, { tagPageSize: 5000 });
+    registry.putManifest('acme/app', 'a', MEDIA_TYPES.ociManifest, image);
+    registry.fault(
+      (r) => r.path.includes('/tags/list?n=5000'),
+      faults.status(
+        400,
+        { 'content-type': 'application/json' },
+        '{"errors":[{"code":"PAGINATION_NUMBER_INVALID"}]}',
+      ),
+    );
+    expect(await repo.listTags()).toEqual(['a']);
+    expect(registry.apiCalls().at(-1)).toBe('GET /v2/acme/app/tags/list');
   });
 
   it('is [] for a repository that does not exist', async () => {

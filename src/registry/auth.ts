@@ -20,6 +20,7 @@ import {
   statusError,
 } from './http.js';
 import { isLoopback } from './reference.js';
+import type { SecretMask } from './secrets.js';
 
 export interface Challenge {
   /** Lowercase: `bearer`, `basic`. */
@@ -135,6 +136,12 @@ function basicHeader(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }
 
+/** The base64 of a login is as secret as the login: a registry may echo the header back. */
+function maskBasic(mask: SecretMask, credentials: RegistryCredentials | undefined): void {
+  if (credentials?.kind === 'basic')
+    mask.add(basicHeader(credentials.username, credentials.password).slice(6));
+}
+
 /** The authentication state of one registry, shared by all its repositories. */
 export class HostAuth {
   private known: Known | undefined;
@@ -153,6 +160,7 @@ export class HostAuth {
     const known = this.known;
     if (known === undefined) return undefined;
     const credentials = await this.options.credentials();
+    maskBasic(this.options.http.mask, credentials);
     if (known.scheme === 'basic') {
       return credentials?.kind === 'basic'
         ? basicHeader(credentials.username, credentials.password)
@@ -225,6 +233,7 @@ export class HostAuth {
   ): Promise<Token> {
     const { http } = this.options;
     const credentials = await this.options.credentials();
+    maskBasic(http.mask, credentials);
     const realm = known.realm;
     // A password may cross the network only encrypted, or not leave the machine.
     const safe =

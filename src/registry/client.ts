@@ -16,8 +16,7 @@ import { TAG_GRAMMAR, TAG_PATTERN } from '../plan/reference.js';
 import { spawnExec, type Exec } from '../exec.js';
 import { HostAuth } from './auth.js';
 import { CredentialStore, type RegistryCredentials, type UserPassword } from './credentials.js';
-import { DIGEST_GRAMMAR, checkDigest, digestOf, isDigest } from './digest.js';
-import { Digester } from './digest.js';
+import { DIGEST_GRAMMAR, Digester, checkDigest, digestOf, isDigest } from './digest.js';
 import { BlobSourceError, RegistryError, hintFor } from './errors.js';
 import {
   type HttpContext,
@@ -28,7 +27,7 @@ import {
   readBody,
   statusError,
 } from './http.js';
-import { parseReference, repositoryName } from './reference.js';
+import { isRepositoryPath, parseReference, repositoryName } from './reference.js';
 import {
   Attempts,
   type RetryOptions,
@@ -223,7 +222,7 @@ export class RegistryRepository implements Repository {
 
   async headManifest(reference: string): Promise<ManifestHead | undefined> {
     checkManifestReference(reference);
-    const op = this.op(`HEAD manifest ${reference}`, 'pull', `manifest ${reference}`);
+    const op = this.op(`HEAD manifest ${reference}`, 'pull', `Manifest ${reference}`);
     const head = await this.retry(async () => {
       const res = await this.send(op, {
         method: 'HEAD',
@@ -262,7 +261,7 @@ export class RegistryRepository implements Repository {
 
   async getManifest(reference: string): Promise<RawManifest | undefined> {
     checkManifestReference(reference);
-    const op = this.op(`GET manifest ${reference}`, 'pull', `manifest ${reference}`);
+    const op = this.op(`GET manifest ${reference}`, 'pull', `Manifest ${reference}`);
     const url = this.url(`manifests/${reference}`);
     return this.retry(async () => {
       const res = await this.send(op, {
@@ -303,7 +302,7 @@ export class RegistryRepository implements Repository {
         `putManifest ${reference} in ${this.name}: the manifest's bytes hash to ${digest}, not to the digest it is put under`,
       );
     }
-    const op = this.op(`PUT manifest ${reference}`, 'push', `manifest ${reference}`);
+    const op = this.op(`PUT manifest ${reference}`, 'push', `Manifest ${reference}`);
     await this.retry(async () => {
       const res = await this.send(op, {
         method: 'PUT',
@@ -321,13 +320,18 @@ export class RegistryRepository implements Repository {
     return digest;
   }
 
-  async hasBlob(digest: string): Promise<boolean> {
+  hasBlob(digest: string): Promise<boolean> {
     checkDigest(digest, `hasBlob in ${this.name}`);
-    const op = this.op(`HEAD blob ${digest}`, 'pull', `blob ${digest}`);
+    return this.blobExists(digest, this.pull);
+  }
+
+  /** A HEAD with the scopes of what comes next: before an upload, one push token serves both. */
+  private blobExists(digest: string, scopes: readonly string[]): Promise<boolean> {
+    const op = this.op(`HEAD blob ${digest}`, 'pull', `Blob ${digest}`);
     return this.retry(async () => {
       const res = await this.send(
         op,
-        { method: 'HEAD', url: this.url(`blobs/${digest}`), scopes: this.pull },
+        { method: 'HEAD', url: this.url(`blobs/${digest}`), scopes },
         false,
       );
       await discard(res);
@@ -340,7 +344,7 @@ export class RegistryRepository implements Repository {
 
   async getBlob(digest: string): Promise<Readable> {
     checkDigest(digest, `getBlob in ${this.name}`);
-    const op = this.op(`GET blob ${digest}`, 'pull', `blob ${digest}`);
+    const op = this.op(`GET blob ${digest}`, 'pull', `Blob ${digest}`);
     const url = this.url(`blobs/${digest}`);
     const attempts = new Attempts(
       this.settings.policy,
@@ -361,12 +365,17 @@ export class RegistryRepository implements Repository {
 
   async mountBlob(digest: string, fromRepository: string): Promise<boolean> {
     checkDigest(digest, `mountBlob in ${this.name}`);
+    if (!isRepositoryPath(fromRepository)) {
+      throw new Error(
+        `mountBlob in ${this.name}: '${fromRepository}' is not a repository path; give it without the registry, e.g. acme/base`,
+      );
+    }
     if (fromRepository === this.ref.repository) return this.hasBlob(digest);
-    const op = this.op(`mount blob ${digest} from ${fromRepository}`, 'push', `blob ${digest}`);
+    const op = this.op(`mount blob ${digest} from ${fromRepository}`, 'push', `Blob ${digest}`);
     const url = this.url('blobs/uploads/');
     url.searchParams.set('mount', digest);
     url.searchParams.set('from', fromRepository);
-    return this.retry(async () => {
+    const mounted = this.retry(async () => {
       const res = await this.send(op, {
         method: 'POST',
         url,
@@ -383,6 +392,13 @@ export class RegistryRepository implements Repository {
       if (location !== null) await this.cancelUpload(op, new URL(location, url));
       return false;
     });
+    // A login that may not read the source is a declined mount: the upload that follows will
+    // tell whether it may push.
+    return mounted.catch((e: unknown) => {
+      if (!(e instanceof RegistryError) || (e.status !== 401 && e.status !== 403)) throw e;
+      this.settings.http.log.debug(`${e.message} Uploading instead.`);
+      return false;
+    });
   }
 
   async uploadBlob(digest: string, size: number, open: () => Readable): Promise<void> {
@@ -390,8 +406,8 @@ export class RegistryRepository implements Repository {
     if (!Number.isSafeInteger(size) || size < 0) {
       throw new Error(`uploadBlob ${digest} in ${this.name}: the size ${size} is not a byte count`);
     }
-    if (await this.hasBlob(digest)) return;
-    const op = this.op(`upload blob ${digest} (${size} bytes)`, 'push', `blob ${digest}`);
+    if (await this.blobExists(digest, this.push)) return;
+    const op = this.op(`upload blob ${digest} (${size} bytes)`, 'push', `Blob ${digest}`);
     const source = new BlobSource(
       open,
       size,
@@ -426,7 +442,16 @@ export class RegistryRepository implements Repository {
           await discard(res);
           return undefined;
         }
-        if (res.status !== 200) throw await statusError(this.settings.http, op, res);
+        if (res.status !== 200) {
+          const error = await statusError(this.settings.http, op, res);
+          // A registry with a lower page limit than ours: let it choose the page size.
+          if (error.codes.includes('PAGINATION_NUMBER_INVALID') && pageUrl.searchParams.has('n')) {
+            const next = new URL(pageUrl);
+            next.searchParams.delete('n');
+            return { tags: [], next };
+          }
+          throw error;
+        }
         const body = await readBody(res, TAG_LIST_LIMIT, op, pageUrl, this.settings.http.mask);
         let list: unknown;
         try {

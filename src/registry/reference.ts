@@ -110,6 +110,14 @@ export function parseReference(text: string): ImageReference {
   return { ...ref, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
 
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+
+/** Whether `text` is a repository path without a registry: `acme/app`, `library/alpine`. */
+export function isRepositoryPath(text: string): boolean {
+  return text.length <= 255 && REPOSITORY_PATH.test(text);
+}
+
 /** `registry/repository`, as messages name a repository: `docker.io/library/alpine`. */
 export function repositoryName(ref: ImageReference): string {
   return `${ref.registry}/${ref.repository}`;

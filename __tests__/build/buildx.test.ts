@@ -447,6 +447,23 @@ describe('buildxBuilder', () => {
     expect(log.warnings).toEqual([]);
   });
 
+  it('pushing to a registry on this machine gives the new builder the host network', async () => {
+    const { env, tempDir, builder } = scripted();
+    await builder.build({ ...base, tempDir, images: ['127.0.0.1:5000/acme/app'] }, recorder());
+    const create = calls(env.CALLS).find((c) => c[1] === 'create') ?? [];
+    expect(create).toEqual([
+      'buildx',
+      'create',
+      '--name',
+      BUILDER_NAME,
+      '--driver',
+      'docker-container',
+      '--driver-opt',
+      'network=host',
+      '--bootstrap',
+    ]);
+  });
+
   it('outside Actions, cache: gha is skipped with a warning', async () => {
     const { env, tempDir, builder } = scripted();
     const log = recorder();

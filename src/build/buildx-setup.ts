@@ -149,6 +149,7 @@ export async function prepareBuildx(
   platforms: readonly string[],
   log: BuildLog,
   host: string = hostPlatform(),
+  hostNetwork = false,
 ): Promise<PreparedBuildx> {
   log.info(`buildx: ${await checkBuildx(exec, env)}`);
   const inspect = await exec('docker', ['buildx', 'inspect', '--bootstrap'], { env });
@@ -197,9 +198,20 @@ export async function prepareBuildx(
   log.info(
     `The current builder uses the docker driver, which builds one platform at a time and cannot export the gha cache: creating the docker-container builder '${BUILDER_NAME}'`,
   );
+  // BuildKit in its own container cannot reach a registry on the runner's loopback unless it
+  // shares the host's network, as docker/setup-buildx-action users do for a local registry.
   const created = await exec(
     'docker',
-    ['buildx', 'create', '--name', BUILDER_NAME, '--driver', 'docker-container', '--bootstrap'],
+    [
+      'buildx',
+      'create',
+      '--name',
+      BUILDER_NAME,
+      '--driver',
+      'docker-container',
+      ...(hostNetwork ? ['--driver-opt', 'network=host'] : []),
+      '--bootstrap',
+    ],
     { env, onLine: (line) => log.output(line) },
   );
   if (created.code !== 0) {

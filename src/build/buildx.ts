@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isLoopback, parseReference } from '../registry/reference.js';
 import { checkBuildx, prepareBuildx } from './buildx-setup.js';
 import type { BuildLog, BuildRequest, Builder, BuilderDeps, RegistryResult } from './types.js';
 import { type SecretFile, checkSecretIds, makeWorkDir } from './workdir.js';
@@ -149,7 +150,14 @@ async function runBuild(
   log: BuildLog,
 ): Promise<RegistryResult> {
   const { exec } = deps;
-  const prepared = await prepareBuildx(exec, deps.env, request.platforms, log);
+  const prepared = await prepareBuildx(
+    exec,
+    deps.env,
+    request.platforms,
+    log,
+    undefined,
+    request.push && request.images.some(pushesToLoopback),
+  );
   let ghaCache = false;
   if (request.cache === 'gha') {
     const problem = ghaCacheProblem(deps.env);
@@ -189,6 +197,15 @@ async function runBuild(
     return { kind: 'registry', ...parseBuildxMetadata(text, metadataFile), pushed: request.push };
   } finally {
     await work.remove();
+  }
+}
+
+/** `localhost:5000/app`, `127.0.0.1:5000/app`, `[::1]:5000/app`: a registry on this machine. */
+function pushesToLoopback(image: string): boolean {
+  try {
+    return isLoopback(parseReference(image).registry);
+  } catch {
+    return false;
   }
 }
 

@@ -1,0 +1,182 @@
+import { UsageError } from '../errors.js';
+import {
+  type BodyUpdate,
+  composeReleaseBody,
+  hasOurSections,
+  renderImageSection,
+} from '../plan/release-notes.js';
+import {
+  GitHubApiError,
+  type Release,
+  type ReleaseApi,
+  type ReleaseFields,
+} from './release-api.js';
+
+export interface PublishRequest {
+  /** The tag of the release; also its name. */
+  readonly tag: string;
+  /** The commit GitHub creates the tag at when it does not exist yet (a dispatch). */
+  readonly sha: string;
+  readonly prerelease: boolean;
+  /** Only for the highest stable version, so that a backport does not take "Latest" away. */
+  readonly makeLatest: boolean;
+  /** `release: draft`: create it as a draft and leave it so (a published one stays published). */
+  readonly draft: boolean;
+  /** `overwrite: true`: replace the notes of a published release image-release did not make. */
+  readonly overwrite: boolean;
+  /**
+   * The run was started by this very release (a `release` event): it is the maintainer's, so
+   * our sections are added to its text and its name, draft and prerelease flags are left alone.
+   */
+  readonly triggeredByRelease?: boolean;
+  readonly body: BodyUpdate;
+}
+
+export interface PublishResult {
+  readonly release: Release;
+  readonly outcome: 'created' | 'updated' | 'unchanged';
+  /** The body the release has now. */
+  readonly body: string;
+  /** The notes `overwrite: true` replaced, for the log: GitHub keeps no history of them. */
+  readonly replacedBody?: string;
+  /** What was done, one line each, for the log. */
+  readonly log: readonly string[];
+}
+
+/** Drafts have no tag until published, so they are found by listing; this many pages at most. */
+const LIST_PAGES = 5;
+const PER_PAGE = 100;
+/** Rounds of read, merge, write, check before giving up on a release another job keeps writing. */
+const ATTEMPTS = 3;
+
+/** The release of `tag`: the published one, else a draft for it. */
+export async function findRelease(api: ReleaseApi, tag: string): Promise<Release | undefined> {
+  const published = await api.getReleaseByTag(tag);
+  if (published) return published;
+  for (let page = 1; page <= LIST_PAGES; page++) {
+    const list = await api.listReleases(page, PER_PAGE);
+    const found = list.find((r) => r.tagName === tag);
+    if (found) return found;
+    if (list.length < PER_PAGE) break;
+  }
+  return undefined;
+}
+
+const lf = (text: string) => text.replace(/\r\n/g, '\n');
+
+interface Round {
+  readonly release: Release;
+  readonly outcome: PublishResult['outcome'];
+  readonly body: string;
+  readonly replacedBody?: string;
+}
+
+/**
+ * Creates or updates the GitHub release of `request.tag` so that it carries this run's sections.
+ *
+ * - No release yet: created as a draft with the whole body, then published (unless `draft`), so
+ *   that a repository with immutable releases gets a release that is complete when it becomes
+ *   immutable. `make_latest` is sent only then, and `true` only for the highest stable version.
+ * - A release with our markers (an earlier run, or another image's job): our sections are
+ *   replaced where they are and everything else is kept; nothing is written when nothing changed,
+ *   so a re-run is idempotent.
+ * - A draft without our markers (release-drafter's, say): our sections are added to its text and
+ *   it is published.
+ * - A published release without our markers: refused, unless `overwrite` (its notes are replaced
+ *   and returned for the log) or this run was started by that release (sections added).
+ *
+ * Another job may write the release between our read and our write (two images in parallel), and
+ * GitHub has no compare-and-set for releases: so each write is read back, and when our sections
+ * are missing the round is done again.
+ */
+export async function publishRelease(
+  api: ReleaseApi,
+  request: PublishRequest,
+): Promise<PublishResult> {
+  const log: string[] = [];
+  const sections = request.body.images.map((i) => lf(renderImageSection(i)));
+
+  const create = async (): Promise<Round> => {
+    const body = composeReleaseBody(undefined, request.body);
+    const draft = await api.createRelease({
+      tagName: request.tag,
+      targetCommitish: request.sha,
+      name: request.tag,
+      body,
+      draft: true,
+      prerelease: request.prerelease,
+    });
+    log.push(`created the draft release ${request.tag} (id ${draft.id})`);
+    if (request.draft) return { release: draft, outcome: 'created', body };
+    try {
+      const published = await api.updateRelease(draft.id, {
+        draft: false,
+        makeLatest: request.makeLatest && !request.prerelease ? 'true' : 'false',
+      });
+      log.push(`published ${published.htmlUrl}`);
+      return { release: published, outcome: 'created', body };
+    } catch (e) {
+      // Someone published a release of this tag meanwhile: ours is a duplicate draft.
+      if (e instanceof GitHubApiError && e.alreadyExists) {
+        await api.deleteRelease(draft.id);
+        log.push(`deleted the duplicate draft ${draft.id}: a release of ${request.tag} appeared`);
+      }
+      throw e;
+    }
+  };
+
+  const update = async (existing: Release): Promise<Round> => {
+    const ours = hasOurSections(existing.body);
+    const adopt = request.triggeredByRelease === true;
+    const foreignPublished = !ours && !existing.draft && !adopt;
+    if (foreignPublished && !request.overwrite) {
+      throw new UsageError(
+        'release',
+        `the release ${request.tag} (${existing.htmlUrl}) exists and was not made by image-release, so it is left as it is. Set overwrite: true to replace its notes with image-release's (they are printed to the log first), run on its release event to add the images to its notes, or delete it`,
+      );
+    }
+    const body = composeReleaseBody(foreignPublished ? undefined : existing.body, request.body);
+    const fields: { -readonly [K in keyof ReleaseFields]: ReleaseFields[K] } = {};
+    if (body !== existing.body) fields.body = body;
+    if (!adopt) {
+      if (existing.prerelease !== request.prerelease) fields.prerelease = request.prerelease;
+      if (existing.draft && !request.draft) {
+        fields.draft = false;
+        fields.makeLatest = request.makeLatest && !request.prerelease ? 'true' : 'false';
+      }
+    }
+    const replaced = foreignPublished ? { replacedBody: existing.body } : {};
+    if (Object.keys(fields).length === 0) {
+      log.push(`the release ${request.tag} already is as this run would make it`);
+      return { release: existing, outcome: 'unchanged', body, ...replaced };
+    }
+    const updated = await api.updateRelease(existing.id, fields);
+    log.push(
+      `updated ${updated.htmlUrl}${fields.draft === false ? ' and published it' : ''}${foreignPublished ? ' (its notes replaced: overwrite is true)' : ''}`,
+    );
+    return { release: updated, outcome: 'updated', body, ...replaced };
+  };
+
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const existing = await findRelease(api, request.tag);
+    let round: Round;
+    try {
+      round = existing === undefined ? await create() : await update(existing);
+    } catch (e) {
+      if (e instanceof GitHubApiError && e.alreadyExists && attempt < ATTEMPTS) {
+        log.push(`a release of ${request.tag} was created meanwhile; merging into it`);
+        continue;
+      }
+      throw e;
+    }
+    if (round.outcome === 'unchanged') return { ...round, log };
+    const now = await api.getRelease(round.release.id);
+    const body = lf(now.body);
+    if (sections.every((s) => body.includes(s))) return { ...round, release: now, log };
+    log.push(`another job rewrote the release of ${request.tag} meanwhile; merging again`);
+  }
+  throw new UsageError(
+    'release',
+    `the release ${request.tag} kept changing while image-release wrote to it (${ATTEMPTS} rounds): another job is writing to it at the same time; re-run this job`,
+  );
+}

@@ -79,29 +79,60 @@ const FORMAT = '%H%x00%P%x00%aN%x00%aE%x00%cN%x00%cE%x00%s%x00%b';
 const FIELDS = 8;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
-/** Parses `git log -z --format=FORMAT`; undefined when a record does not line up. */
-export function parseLog(out: string): Commit[] | undefined {
-  const fields = out.split('\0');
-  const commits: Commit[] = [];
-  // -z ends every record with a NUL, so a whole output splits into FIELDS per commit plus ''.
-  const usable = fields.length - 1;
-  if (usable % FIELDS !== 0 || fields[usable] !== '') return undefined;
-  for (let i = 0; i < usable; i += FIELDS) {
-    const sha = fields[i] as string;
-    // `git log` ends each record but the first with the newline that separates them.
-    const cleanSha = sha.startsWith('\n') ? sha.slice(1) : sha;
-    if (!SHA.test(cleanSha)) return undefined;
-    const parents = fields[i + 1] as string;
-    commits.push({
-      sha: cleanSha,
+/**
+ * Reads `git log -z --format=FORMAT` as it streams in, so that parsing overlaps git's own work
+ * instead of following it. `result()` is undefined when a record did not line up.
+ */
+export class LogParser {
+  private readonly commits: Commit[] = [];
+  private readonly fields: string[] = [];
+  private pending = '';
+  private broken = false;
+
+  push(chunk: string): void {
+    if (this.broken) return;
+    const parts = (this.pending + chunk).split('\0');
+    this.pending = parts.pop() ?? '';
+    for (const part of parts) {
+      this.fields.push(part);
+      if (this.fields.length === FIELDS) this.record();
+    }
+  }
+
+  private record(): void {
+    const [rawSha = '', parents = '', aName = '', aMail = '', cName = '', cMail = ''] = this.fields;
+    const subject = this.fields[6] ?? '';
+    let body = this.fields[7] ?? '';
+    this.fields.length = 0;
+    // Records are separated by the NUL alone; a newline in front is tolerated all the same.
+    const sha = rawSha.charCodeAt(0) === 10 ? rawSha.slice(1) : rawSha;
+    if (!SHA.test(sha)) {
+      this.broken = true;
+      return;
+    }
+    let end = body.length;
+    while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
+    if (end !== body.length) body = body.slice(0, end);
+    this.commits.push({
+      sha,
       parents: parents === '' ? [] : parents.split(' '),
-      author: { name: fields[i + 2] as string, email: fields[i + 3] as string },
-      committer: { name: fields[i + 4] as string, email: fields[i + 5] as string },
-      subject: fields[i + 6] as string,
-      body: (fields[i + 7] as string).replace(/\n+$/, ''),
+      author: { name: aName, email: aMail },
+      committer: { name: cName, email: cMail },
+      subject,
+      body,
     });
   }
-  return commits;
+
+  result(): Commit[] | undefined {
+    return this.broken || this.pending !== '' || this.fields.length > 0 ? undefined : this.commits;
+  }
+}
+
+/** Parses the whole output of `git log -z --format=FORMAT`; undefined when it does not line up. */
+export function parseLog(out: string): Commit[] | undefined {
+  const parser = new LogParser();
+  parser.push(out);
+  return parser.result();
 }
 
 /** The history in a checkout at `cwd`, completed from its remote when needed. */
@@ -210,12 +241,40 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
     return header.split('\n').filter((l) => l.startsWith('parent ')).length;
   };
 
-  const log = async (range: readonly string[]) => {
-    const r = await git(
-      ['log', '-z', `--format=${FORMAT}`, `--max-count=${maxCount + 1}`, ...range, '--'],
-      5 * 60_000,
-    );
-    return r.ok ? parseLog(r.stdout) : undefined;
+  const log = async (range: readonly string[]): Promise<Commit[] | undefined> => {
+    const { spawn } = await import('node:child_process');
+    const parser = new LogParser();
+    return new Promise((resolve) => {
+      const child = spawn(
+        'git',
+        [
+          '-c',
+          'log.showSignature=false',
+          'log',
+          '-z',
+          `--format=${FORMAT}`,
+          `--max-count=${maxCount + 1}`,
+          ...range,
+          '--',
+        ],
+        {
+          cwd,
+          env: { ...baseEnv, GIT_TERMINAL_PROMPT: '0' },
+          stdio: ['ignore', 'pipe', 'ignore'],
+          timeout: 5 * 60_000,
+        },
+      );
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        parser.push(chunk);
+      });
+      child.on('error', () => {
+        resolve(undefined);
+      });
+      child.on('close', (code) => {
+        resolve(code === 0 ? parser.result() : undefined);
+      });
+    });
   };
 
   return {
@@ -249,7 +308,17 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
     async commits(to, from) {
       const notes: string[] = [];
       const fail = (problem: string): CommitRange => ({ ok: false, problem, notes });
-      const toSha = await resolveCommit(to);
+      // One process for both questions: a start of git costs more than reading 1,000 commits.
+      const probe = await git([
+        'rev-parse',
+        '--is-shallow-repository',
+        '--verify',
+        '--quiet',
+        '--end-of-options',
+        `${to}^{commit}`,
+      ]);
+      const [shallowLine, toLine] = probe.stdout.trim().split('\n');
+      const toSha = probe.ok && toLine !== undefined && SHA.test(toLine) ? toLine : undefined;
       if (toSha === undefined) {
         return fail(
           `'${to}' is not a commit of the checkout at ${cwd}; check out the commit being released`,
@@ -272,7 +341,21 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
         return r;
       };
 
-      if (await isShallow()) {
+      const range = fromRef === undefined ? [toSha] : [`${fromRef}..${toSha}`];
+      const done = (commits: Commit[]): CommitRange => {
+        const truncated = commits.length > maxCount;
+        return {
+          ok: true,
+          commits: truncated ? commits.slice(0, maxCount) : commits,
+          truncated,
+          notes,
+        };
+      };
+      if (shallowLine !== 'true') {
+        // A full checkout: the tag is there, unless the checkout skipped tags.
+        const quick = await log(range);
+        if (quick !== undefined) return done(quick);
+      } else {
         let complete = false;
         if (fromRef !== undefined) {
           // Cheapest first: only the commits that are not in the previous release. It loses the
@@ -281,18 +364,18 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
           const r = await fetch([`--shallow-exclude=${fromRef}`, remote, toSha]);
           if (r.ok && ((await resolveCommit(fromRef)) !== undefined || (await fetchTag(true)).ok)) {
             const shallow = await shallowCommits();
-            if ((await missingObjects(shallow)).size === 0) {
-              const range = (await log([`${fromRef}..${toSha}`])) ?? [];
-              complete = true;
-              for (const c of range) {
-                if (shallow.has(c.sha) && (await realParents(c.sha)) > 1) {
-                  complete = false;
-                  break;
-                }
+            const fetched =
+              (await missingObjects(shallow)).size === 0 ? await log(range) : undefined;
+            complete = fetched !== undefined;
+            for (const c of fetched ?? []) {
+              if (shallow.has(c.sha) && (await realParents(c.sha)) > 1) {
+                complete = false;
+                break;
               }
             }
-            if (complete) {
+            if (complete && fetched !== undefined) {
               notes.push(`fetched the commits since ${from as string} from '${remote}'`);
+              return done(fetched);
             }
           }
         }
@@ -313,17 +396,11 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
           );
         }
       }
-      const commits = await log(fromRef === undefined ? [toSha] : [`${fromRef}..${toSha}`]);
+      const commits = await log(range);
       if (commits === undefined) {
         return fail(`'git log' of ${from ?? 'the start'}..${toSha.slice(0, 7)} failed in ${cwd}`);
       }
-      const truncated = commits.length > maxCount;
-      return {
-        ok: true,
-        commits: truncated ? commits.slice(0, maxCount) : commits,
-        truncated,
-        notes,
-      };
+      return done(commits);
     },
   };
 }

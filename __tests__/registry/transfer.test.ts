@@ -3,6 +3,8 @@
  * the wire (Accept, Content-Type, upload Locations and Content-Range) and what comes back.
  */
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import {
@@ -283,6 +285,36 @@ describe('blob uploads', () => {
     expect(registry.uploads.size).toBe(0);
   });
 
+  it.each([
+    [4, 'chunked'],
+    [100, 'monolithic'],
+  ])(
+    'content that fails before it is read fails the upload, not the process (%s, %s)',
+    async (chunkSize) => {
+      const { registry, repo } = await setup({}, { chunkSize });
+      const digest = sha256(bytesOf(10));
+      // As a file removed before its first read: the stream fails on its own, before the first
+      // PATCH (which waits for its connection) asks for the body.
+      const failing = () => {
+        const stream = new Readable({ read: () => undefined });
+        setImmediate(() => stream.destroy(new Error('ENOENT: no such file or directory')));
+        return stream;
+      };
+      await expect(repo.uploadBlob(digest, 10, failing)).rejects.toThrow(
+        `reading the content of blob ${digest} failed: ENOENT: no such file or directory`,
+      );
+    },
+  );
+
+  it('a file that is gone fails the upload with the reason', async () => {
+    const { repo } = await setup({}, { chunkSize: 4 });
+    const missing = join(makeTempDir('image-release-gone-'), 'layer.tar.gz');
+    const digest = sha256(bytesOf(10));
+    await expect(repo.uploadBlob(digest, 10, () => createReadStream(missing))).rejects.toThrow(
+      `reading the content of blob ${digest} failed: ENOENT: no such file or directory`,
+    );
+  });
+
   it('streams a blob larger than a chunk without holding it', async () => {
     const { registry, repo } = await setup({}, { chunkSize: 256 * 1024 });
     const blob = bytesOf(3 * 1024 * 1024 + 5);
@@ -406,6 +438,21 @@ describe('blob downloads', () => {
       expect(client.stats.retries).toBe(1);
     },
   );
+
+  it('a download dropped half-way lets go of its connection', async () => {
+    const { registry, repo } = await setup();
+    const blob = bytesOf(2_000_000);
+    const digest = registry.putBlob('acme/app', blob);
+    const stream = await repo.getBlob(digest);
+    let received = 0;
+    for await (const chunk of stream) {
+      received += (chunk as Buffer).length;
+      break;
+    }
+    expect(received).toBeGreaterThan(0);
+    expect(stream.destroyed).toBe(true);
+    expect((await buffer(await repo.getBlob(digest))).equals(blob)).toBe(true);
+  });
 
   it('fails the stream when the bytes do not match the digest', async () => {
     const { registry, repo } = await setup();

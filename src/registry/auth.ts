@@ -150,11 +150,6 @@ export class HostAuth {
 
   constructor(private readonly options: HostAuthOptions) {}
 
-  /** Where the login came from, for messages; undefined when none was found (or asked for yet). */
-  async credentialSource(): Promise<string | undefined> {
-    return (await this.options.credentials())?.source;
-  }
-
   /** The Authorization value for a request that needs `scopes`; undefined before any challenge. */
   async authorization(scopes: readonly string[], op: Operation): Promise<string | undefined> {
     const known = this.known;

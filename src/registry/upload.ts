@@ -44,6 +44,10 @@ export class BlobSource {
     } catch (e) {
       this.fail(`opening the content of blob ${this.digest} failed: ${(e as Error).message}`, e);
     }
+    // A stream can fail before its first read (a file removed before the first PATCH is sent,
+    // while that PATCH waits for a token): with no listener, that 'error' would crash the
+    // process. The failure still reaches us: the iterator rejects with it on the first read.
+    this.stream.on('error', () => undefined);
     this.iterator = this.stream[Symbol.asyncIterator]();
   }
 

@@ -303,6 +303,7 @@ describe('blob uploads', () => {
       await expect(repo.uploadBlob(digest, 10, failing)).rejects.toThrow(
         `reading the content of blob ${digest} failed: ENOENT: no such file or directory`,
       );
+      expect(registry.uploads.size).toBe(0);
     },
   );
 

@@ -67,8 +67,9 @@ export function planText(plan: Plan): string {
 export function imagesSummary(plan: Plan, outcome: ImagesOutcome): string {
   const out: string[] = [];
   if (!outcome.pushed) {
+    const what = outcome.digest !== undefined ? `Built ${code(outcome.digest)}` : 'Built';
     out.push(
-      `Built ${outcome.digest !== undefined ? code(outcome.digest) : ''} for ${plan.platforms.map(code).join(', ')}; nothing was pushed (push is off for this event).`,
+      `${what} for ${plan.platforms.map(code).join(', ')}; nothing was pushed (push is off for this event).`,
       '',
     );
     return out.join('\n') + '\n';

@@ -131,6 +131,17 @@ describe('publishRelease', () => {
     expect(second.release.id).toBe(first.release.id);
   });
 
+  it('takes a body GitHub stored with CRLF line ends for the same body', async () => {
+    fake.crlfBodies = true;
+    await run();
+    expect(bodyOf()).toContain('\r\n');
+    const before = writes().length;
+    expect((await run()).outcome).toBe('unchanged');
+    expect(writes()).toHaveLength(before);
+    const both = await run({ body: { notes: NOTES, images: [BUILDER] } });
+    expect(both.outcome).toBe('updated');
+  });
+
   it('keeps both images when two jobs release one each', async () => {
     await run({ body: { notes: NOTES, images: [SERVER] } });
     const second = await run({ body: { notes: NOTES, images: [BUILDER] } });

@@ -98,6 +98,8 @@ export class FakeGitHub {
   generatedBody = GENERATED.body as string;
   /** Called with each request before it is answered: a test plays another job here. */
   onRequest: ((request: RecordedRequest) => void) | undefined;
+  /** Stores bodies with CRLF line ends, as GitHub does for text edited in its web form. */
+  crlfBodies = false;
   /** Marks the releases it creates as immutable, as a repository with immutable releases does. */
   immutableReleases = false;
   private nextId = 1000;
@@ -149,6 +151,10 @@ export class FakeGitHub {
 
   byTag(tag: string): StoredRelease[] {
     return [...this.releases.values()].filter((r) => r.tag_name === tag);
+  }
+
+  private stored(text: string): string {
+    return this.crlfBodies ? text.replace(/\r?\n/g, '\r\n') : text;
   }
 
   private json(owner: string, repo: string, r: StoredRelease): Json {
@@ -249,7 +255,7 @@ export class FakeGitHub {
         target_commitish:
           typeof body.target_commitish === 'string' ? body.target_commitish : 'main',
         name: typeof body.name === 'string' ? body.name : null,
-        body: typeof body.body === 'string' ? body.body : null,
+        body: typeof body.body === 'string' ? this.stored(body.body) : null,
         draft: body.draft === true,
         prerelease: body.prerelease === true,
         ...(this.immutableReleases && { immutable: body.draft !== true }),
@@ -268,7 +274,7 @@ export class FakeGitHub {
       }
       if (method === 'PATCH') {
         if (body.draft === false && r.draft && exists(r.tag_name, id)) return alreadyExists;
-        if (typeof body.body === 'string') r.body = body.body;
+        if (typeof body.body === 'string') r.body = this.stored(body.body);
         if (typeof body.name === 'string') r.name = body.name;
         if (typeof body.prerelease === 'boolean') r.prerelease = body.prerelease;
         if (body.draft === false && r.draft) {

@@ -137,7 +137,8 @@ export async function publishRelease(
     }
     const body = composeReleaseBody(foreignPublished ? undefined : existing.body, request.body);
     const fields: { -readonly [K in keyof ReleaseFields]: ReleaseFields[K] } = {};
-    if (body !== existing.body) fields.body = body;
+    // GitHub may hand a body back with CRLF line ends; that is no change worth a write.
+    if (lf(body) !== lf(existing.body)) fields.body = body;
     if (!adopt) {
       if (existing.prerelease !== request.prerelease) fields.prerelease = request.prerelease;
       if (existing.draft && !request.draft) {

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GitRepo } from '../helpers/git.js';
-import { dispatchPayload, pushPayload } from '../helpers/payloads.js';
+import { dispatchPayload, pullRequestPayload, pushPayload } from '../helpers/payloads.js';
 import { type RecordingProxy, startProxy } from '../helpers/proxy.js';
 import { type TestRegistry, startRegistry } from '../helpers/registry.js';
 import { type ActionResult, outputLines, runAction } from '../helpers/runner.js';
@@ -248,5 +248,30 @@ describe('a release history against a real registry', () => {
     const tags = await tagsNow();
     for (const t of ['2.0.0', '2.0', '2', 'latest']) expect(tags[t]).toBe(candidate);
     expect(tags[devTag]).toBe(candidate);
+  });
+
+  it('a pull request builds but pushes nothing', async () => {
+    const before = await tagsNow();
+    const sha = await repo.commitFiles(
+      { 'app.txt': 'pr\n' },
+      'a pull request',
+      '2024-06-01T00:00:00Z',
+    );
+    const result = await runAction({
+      event: 'pull_request',
+      payload: pullRequestPayload(7, sha),
+      ref: 'refs/pull/7/merge',
+      sha,
+      inputs: { images: image, engine: 'buildah', platforms: PLATFORMS, cache: 'none' },
+      env: { DOCKER_CONFIG: registry.dockerConfig },
+      cwd: repo.dir,
+    });
+    succeeded(result);
+    expect(result.stdout).toContain('Build with buildah');
+    expect(result.outputs.digest).toMatch(/^sha256:/);
+    expect(result.outputs['image-refs']).toBe('');
+    expect(outputLines(result.outputs.tags)).toEqual([`${image}:pr-7`]);
+    expect(result.summary).toContain('nothing was pushed');
+    expect(await tagsNow()).toEqual(before);
   });
 });

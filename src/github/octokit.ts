@@ -14,7 +14,10 @@ export interface ReleaseApiOptions {
   readonly token: string;
   readonly owner: string;
   readonly repo: string;
-  /** `GITHUB_API_URL` of the runner (GitHub Enterprise Server: `https://host/api/v3`). */
+  /**
+   * `GITHUB_API_URL` of the runner (GitHub Enterprise Server: `https://host/api/v3`); when unset,
+   * the GITHUB_API_URL of this process, else https://api.github.com.
+   */
   readonly apiUrl?: string;
   /** Attempts after a failed request (5xx, network error); default 3. */
   readonly retries?: number;
@@ -115,7 +118,8 @@ export async function createReleaseApi(options: ReleaseApiOptions): Promise<Rele
   const octokit = getOctokit(
     options.token,
     {
-      baseUrl: (options.apiUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
+      // Unset, @actions/github takes GITHUB_API_URL from the environment itself.
+      ...(options.apiUrl !== undefined && { baseUrl: options.apiUrl.replace(/\/+$/, '') }),
       retry: { retries: options.retries ?? 3, retryAfterBaseValue: unit },
       throttle: {
         // Its own key: the plugin spaces writes per key, and runs in one process must not queue

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBuilder } from '../build/builder.js';
+import { type Login, dockerConfigWithLogins } from '../build/docker-config.js';
 import type { BuildRequest } from '../build/types.js';
 import type { EventContext } from '../event.js';
 import { spawnExec } from '../exec.js';
@@ -64,6 +65,42 @@ function buildRequest(
   };
 }
 
+/**
+ * The environment of the build: for buildx pushing to registries whose login only the action
+ * holds, a private DOCKER_CONFIG with it (see src/build/docker-config.ts).
+ */
+function buildxEnv(
+  plan: Plan,
+  settings: Settings,
+  env: PublishContext['env'],
+  push: boolean,
+  tempDir: string,
+  runner: Runner,
+): PublishContext['env'] {
+  if (settings.engine !== 'buildx' || !push || settings.promoteFrom !== undefined) return env;
+  const logins: Login[] = [];
+  for (const registry of new Set(plan.images.map((i) => parseReference(i).registry))) {
+    if (settings.username !== undefined && settings.password !== undefined) {
+      logins.push({
+        registry,
+        username: settings.username,
+        password: settings.password,
+        override: true,
+      });
+    } else if (registry === 'ghcr.io' && settings.githubToken !== '') {
+      logins.push({
+        registry,
+        username: env.GITHUB_ACTOR || 'x-access-token',
+        password: settings.githubToken,
+        override: false,
+      });
+    }
+  }
+  const own = dockerConfigWithLogins(env, logins, tempDir);
+  for (const w of own.warnings) runner.warning(w);
+  return own.dir !== undefined ? { ...env, DOCKER_CONFIG: own.dir } : env;
+}
+
 export async function publish(
   plan: Plan,
   settings: Settings,
@@ -94,8 +131,12 @@ export async function publish(
   });
   // RUNNER_TEMP is wiped by the runner after the job; our own directory is removed here too.
   const tempDir = mkdtempSync(join(env.RUNNER_TEMP ?? tmpdir(), 'image-release-'));
-  const builder = createBuilder(settings.engine, { exec: spawnExec, env, cwd: ctx.cwd });
   try {
+    const builder = createBuilder(settings.engine, {
+      exec: spawnExec,
+      env: buildxEnv(plan, settings, env, push, tempDir, runner),
+      cwd: ctx.cwd,
+    });
     // Promotion builds nothing: a runner without the engine may promote.
     if (settings.promoteFrom === undefined) await builder.check();
     return await releaseImages(

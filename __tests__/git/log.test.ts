@@ -290,6 +290,23 @@ describe('a shallow clone without tags (actions/checkout)', () => {
     expect(shas(range)).toEqual(await revList(repo.dir, 'v1.0.1'));
   });
 
+  it('fetches nothing offline, and says why the range is not there', async () => {
+    const dir = await shallowClone(repo.dir, 'v1.2.1');
+    const source = localChangelog(dir, { env, offline: true });
+    const range = await source.commits('HEAD', 'v1.2.0');
+    expect(range).toEqual({
+      ok: false,
+      problem:
+        'the checkout is shallow, so the commits since v1.2.0 are not all in it, and nothing is fetched offline; check out with fetch-depth: 0',
+      notes: [],
+    });
+    expect((await source.tagNames()).names).toEqual(['v1.2.1']);
+    expect((await runGit(dir, ['rev-parse', '--is-shallow-repository'])).trim()).toBe('true');
+    // A full checkout needs no fetch, offline or not.
+    const full = await localChangelog(repo.dir, { env, offline: true }).commits('v1.2.1', 'v1.2.0');
+    expect(shas(full)).toEqual(await revList(repo.dir, 'v1.2.0..v1.2.1'));
+  });
+
   it('reports, without the credentials, that the remote cannot be reached', async () => {
     const dir = await shallowClone(repo.dir, 'v1.2.1');
     // Port 1 refuses at once; the user and password must never reach a message.

@@ -52,6 +52,11 @@ export interface LocalLogOptions {
   readonly fetchTimeoutMs?: number;
   /** The environment git runs with; defaults to this process's. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Never reach the remote (a dry run, a local preview): a shallow checkout or a missing tag is
+   * then reported instead of fetched.
+   */
+  readonly offline?: boolean;
 }
 
 interface GitResult {
@@ -176,8 +181,11 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
   const resolveCommit = (rev: string) =>
     line(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
   const isShallow = async () => (await line(['rev-parse', '--is-shallow-repository'])) === 'true';
-  const fetch = (args: readonly string[]) =>
-    git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...args], fetchTimeout);
+  const offline = options.offline === true;
+  const fetch = (args: readonly string[]): Promise<GitResult> =>
+    offline
+      ? Promise.resolve({ ok: false, stdout: '', stderr: 'offline: nothing is fetched' })
+      : git(['fetch', '--quiet', '--no-tags', '--no-recurse-submodules', ...args], fetchTimeout);
 
   const shallowFile = async (): Promise<string | undefined> => {
     const path = await line(['rev-parse', '--git-path', 'shallow']);
@@ -281,7 +289,7 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
     async tagNames() {
       const local = readTagFiles(cwd) ?? (await git(['tag', '--list'])).stdout.split('\n');
       const names = new Set(local.map((t) => t.trim()).filter((t) => t !== ''));
-      if (!(await isShallow())) return { names: [...names].sort(), notes: [] };
+      if (offline || !(await isShallow())) return { names: [...names].sort(), notes: [] };
       // A shallow checkout has the pushed tag at most: list the remote's names, which costs
       // one round trip and no objects.
       const r = await git(['ls-remote', '--tags', '--refs', remote], fetchTimeout);
@@ -355,6 +363,10 @@ export function localChangelog(cwd: string, options: LocalLogOptions = {}): Chan
         // A full checkout: the tag is there, unless the checkout skipped tags.
         const quick = await log(range);
         if (quick !== undefined) return done(quick);
+      } else if (offline) {
+        return fail(
+          `the checkout is shallow, so the commits since ${from ?? 'the start'} are not all in it, and nothing is fetched offline; check out with fetch-depth: 0`,
+        );
       } else {
         let complete = false;
         if (fromRef !== undefined) {

@@ -7,20 +7,30 @@ interface ManifestJson {
   readonly layers?: readonly (Descriptor & { urls?: readonly string[] })[];
 }
 
-/** Runs `work` over `items` with at most `limit` at a time, failing with the first error. */
+/**
+ * Runs `work` over `items` with at most `limit` at a time, failing with the first error. A
+ * failure starts no more work and waits for the work in flight: once the copy has failed,
+ * nothing of it runs on (the caller then removes the layout the uploads read from).
+ */
 async function inParallel<T>(
   items: readonly T[],
   limit: number,
   work: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
+  const errors: unknown[] = [];
   const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (errors.length === 0 && next < items.length) {
       const item = items[next++] as T;
-      await work(item);
+      try {
+        await work(item);
+      } catch (e) {
+        errors.push(e);
+      }
     }
   });
   await Promise.all(workers);
+  if (errors.length > 0) throw errors[0];
 }
 
 function sameRegistry(a: Repository['ref'], b: Repository['ref'] | undefined): boolean {

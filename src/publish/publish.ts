@@ -89,7 +89,9 @@ export async function applyTags(
   const manifests = await Promise.all(preflights.map((p) => manifestOf(p, digestOf(p))));
   const applied = preflights.map(() => [] as string[]);
   for (const kinds of ROUNDS) {
-    await Promise.all(
+    // Every image's round ends before a failure is reported: no tag is put after the run has
+    // failed, and no later round starts.
+    const round = await Promise.allSettled(
       preflights.map(async (p, i) => {
         const m = manifests[i] as RawManifest;
         for (const tag of p.decision.tags.filter((t) => kinds.includes(t.kind))) {
@@ -98,6 +100,8 @@ export async function applyTags(
         }
       }),
     );
+    const failed = round.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   return preflights.map((p, i) => ({
     image: p.target.image,

@@ -25,6 +25,7 @@ describe('defaults', () => {
       cache: 'gha',
       push: 'auto',
       overwrite: false,
+      release: 'auto',
     });
   });
 

@@ -3,9 +3,10 @@ import { UsageError } from './errors.js';
 import { type EventContext, parseEvent } from './event.js';
 import type { GitHistory } from './git/history.js';
 import { type Plan, planRelease } from './plan/plan.js';
+import type { ReleaseOutcome } from './github/run.js';
 import type { ImagesOutcome } from './publish/images.js';
 import { planOutputs } from './report/outputs.js';
-import { imagesSummary, planSummary, planText } from './report/summary.js';
+import { imagesSummary, planSummary, planText, releaseSummary } from './report/summary.js';
 import type { Runner } from './runner.js';
 import { type Settings, readSettings } from './settings.js';
 
@@ -83,23 +84,27 @@ export async function run(deps: Dependencies): Promise<number> {
     runner.verbatim(planText(result));
     runner.endGroup();
 
+    const ctx = { runner, env: deps.env, cwd: deps.cwd };
     let outcome: ImagesOutcome | undefined;
+    let release: ReleaseOutcome | undefined;
     if (!settings.dryRun) {
       stage = 'publish';
-      // Loaded here: the registry client and the engines are not needed to plan.
+      // Loaded here: the registry client, the engines and octokit are not needed to plan.
       const { publish } = await import('./publish/run.js');
-      outcome = await publish(result, settings, event, {
-        runner,
-        env: deps.env,
-        cwd: deps.cwd,
-      });
+      outcome = await publish(result, settings, event, ctx);
+      const { publishReleaseStep } = await import('./github/run.js');
+      release = await publishReleaseStep(result, settings, event, outcome, ctx);
+    } else if (settings.release !== 'false' && result.versionSource !== 'none') {
+      const { draftReleaseBody } = await import('./github/run.js');
+      release = await draftReleaseBody(result, settings, event, ctx);
     }
     runner.appendSummary(
       planSummary(result, settings.dryRun) +
-        (outcome !== undefined ? imagesSummary(result, outcome) : ''),
+        (outcome !== undefined ? imagesSummary(result, outcome) : '') +
+        (release !== undefined ? releaseSummary(release) : ''),
     );
     // Outputs last and in one write: a failure before this point leaves none behind.
-    runner.setOutputs(planOutputs(result, outcome));
+    runner.setOutputs(planOutputs(result, outcome, release));
     return 0;
   } catch (e) {
     runner.error(failure(e, stage));

@@ -8,6 +8,7 @@ import {
 } from './plan/labels.js';
 import { PLATFORM_FORM, platformProblem } from './plan/platform.js';
 import { TAG_GRAMMAR, imageNameProblem, isValidTag } from './plan/reference.js';
+import { RELEASE_MODES, type ReleaseMode } from './plan/release-mode.js';
 import type { LatestMode } from './plan/tags.js';
 
 export type Engine = 'buildx' | 'buildah';
@@ -39,6 +40,8 @@ export interface Settings extends PlanOptions {
   readonly overwrite: boolean;
   /** `promote-from`: a tag or digest in the first image's repository to copy instead of building. */
   readonly promoteFrom?: string;
+  /** `release`: the GitHub release of a version build (auto: semver versions). */
+  readonly release: ReleaseMode;
   /** `username` and `password` for the images' registries; the password is masked. */
   readonly username?: string;
   readonly password?: string;
@@ -293,6 +296,7 @@ export function readSettings(
     ...(sbom !== undefined && { sbom }),
     push: oneOf('push', input('push'), ['auto', 'true', 'false'], 'auto'),
     overwrite: boolean('overwrite', input('overwrite'), false),
+    release: oneOf('release', input('release'), RELEASE_MODES, 'auto'),
     ...(promote !== undefined && { promoteFrom: promote }),
     ...(username !== undefined && { username }),
     ...(password !== undefined && { password }),

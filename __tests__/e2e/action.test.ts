@@ -38,6 +38,9 @@ const OUTPUT_NAMES = [
   'digest',
   'image-refs',
   'platforms',
+  'release-url',
+  'release-id',
+  'release-body',
   'json',
 ];
 const JSON_KEYS = [
@@ -54,6 +57,8 @@ const JSON_KEYS = [
   'revision',
   'digest',
   'image-refs',
+  'release-url',
+  'release-id',
 ];
 const OCI = 'org.opencontainers.image';
 
@@ -755,6 +760,7 @@ describe('the helpers of these tests', () => {
       push: 'auto',
       overwrite: 'false',
       'promote-from': '',
+      release: 'auto',
       username: '',
       password: '',
       'dry-run': 'false',

@@ -81,6 +81,7 @@ async function release(
       engine: 'buildah',
       platforms: PLATFORMS,
       cache: 'none',
+      release: 'false',
       ...inputs,
     },
     env: { DOCKER_CONFIG: registry.dockerConfig },
@@ -164,7 +165,13 @@ describe('a release history against a real registry', () => {
     const result = await runAction({
       event: 'push',
       payload: pushPayload('refs/tags/v1.2.3', sha, '2024-02-01T00:00:00Z'),
-      inputs: { images: image, engine: 'buildah', platforms: PLATFORMS, cache: 'none' },
+      inputs: {
+        images: image,
+        engine: 'buildah',
+        platforms: PLATFORMS,
+        cache: 'none',
+        release: 'false',
+      },
       env: { DOCKER_CONFIG: registry.dockerConfig },
       cwd: repo.dir,
     });
@@ -235,6 +242,7 @@ describe('a release history against a real registry', () => {
         engine: 'buildah',
         platforms: PLATFORMS,
         cache: 'none',
+        release: 'false',
         'promote-from': devTag,
       },
       env: { DOCKER_CONFIG: registry.dockerConfig },
@@ -262,7 +270,13 @@ describe('a release history against a real registry', () => {
       payload: pullRequestPayload(7, sha),
       ref: 'refs/pull/7/merge',
       sha,
-      inputs: { images: image, engine: 'buildah', platforms: PLATFORMS, cache: 'none' },
+      inputs: {
+        images: image,
+        engine: 'buildah',
+        platforms: PLATFORMS,
+        cache: 'none',
+        release: 'false',
+      },
       env: { DOCKER_CONFIG: registry.dockerConfig },
       cwd: repo.dir,
     });

@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/plan.js';
+import type { ReleaseOutcome } from '../github/run.js';
 import type { ImagesOutcome } from '../publish/images.js';
 
 /** The refs and tag names to report: what was pushed, or what was planned when nothing was. */
@@ -20,7 +21,11 @@ function imageRefs(outcome: ImagesOutcome | undefined): string[] {
 }
 
 /** The JSON output: docker/metadata-action's keys (`tags`, `tag-names`, `labels`, `annotations`) plus ours. */
-export function planJson(plan: Plan, outcome?: ImagesOutcome): Record<string, unknown> {
+export function planJson(
+  plan: Plan,
+  outcome?: ImagesOutcome,
+  release?: ReleaseOutcome,
+): Record<string, unknown> {
   const { refs, names } = reportedTags(plan, outcome);
   return {
     version: plan.version,
@@ -36,11 +41,17 @@ export function planJson(plan: Plan, outcome?: ImagesOutcome): Record<string, un
     revision: plan.sha,
     digest: outcome?.digest ?? '',
     'image-refs': imageRefs(outcome),
+    'release-url': release?.url ?? '',
+    'release-id': release?.id ?? '',
   };
 }
 
 /** Every output, in action.yml's order; values are strings as the runner stores them. */
-export function planOutputs(plan: Plan, outcome?: ImagesOutcome): [string, string][] {
+export function planOutputs(
+  plan: Plan,
+  outcome?: ImagesOutcome,
+  release?: ReleaseOutcome,
+): [string, string][] {
   const { refs, names } = reportedTags(plan, outcome);
   return [
     ['version', plan.version],
@@ -53,6 +64,9 @@ export function planOutputs(plan: Plan, outcome?: ImagesOutcome): [string, strin
     ['digest', outcome?.digest ?? ''],
     ['image-refs', imageRefs(outcome).join('\n')],
     ['platforms', plan.platforms.join(',')],
-    ['json', JSON.stringify(planJson(plan, outcome))],
+    ['release-url', release?.url ?? ''],
+    ['release-id', release?.id ?? ''],
+    ['release-body', release?.body ?? ''],
+    ['json', JSON.stringify(planJson(plan, outcome, release))],
   ];
 }

@@ -1,4 +1,5 @@
 import type { Plan } from '../plan/plan.js';
+import type { ReleaseOutcome } from '../github/run.js';
 import type { ImagesOutcome } from '../publish/images.js';
 
 /** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */
@@ -89,4 +90,13 @@ export function imagesSummary(plan: Plan, outcome: ImagesOutcome): string {
   ]);
   out.push('', '<pre>', ...pulls.map(escapeHtml), '</pre>', '');
   return out.join('\n') + '\n';
+}
+
+/** A link to the release, or in a dry run a note that its body is in the release-body output. */
+export function releaseSummary(release: ReleaseOutcome): string {
+  if (release.outcome === 'drafted') {
+    return `GitHub release ${code(release.tag)}: drafted from local git (dry run); the notes are in the \`release-body\` output.\n\n`;
+  }
+  // An https address of the GitHub server; escaped all the same, as everything printed here is.
+  return `GitHub release ${code(release.tag)} ${release.outcome}: <a href="${escapeHtml(release.url)}">${escapeHtml(release.url)}</a>\n\n`;
 }

@@ -50,7 +50,7 @@ export const spawnExec: Exec = async (program, args, options = {}) => {
   return new Promise<ExecResult>((resolve) => {
     const child = spawn(program, [...args], {
       cwd: options.cwd,
-      env: (options.env ?? process.env) as NodeJS.ProcessEnv,
+      env: options.env ?? process.env,
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       shell: false,
     });

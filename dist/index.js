@@ -1,17 +1,17 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 163:
+/***/ 7163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
 
 const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const { compareIdentifiers } = __nccwpck_require__(3348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -358,7 +358,7 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 101:
+/***/ 5101:
 /***/ ((module) => {
 
 
@@ -432,7 +432,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 1159:
 /***/ ((module) => {
 
 
@@ -450,7 +450,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 3348:
 /***/ ((module) => {
 
 
@@ -510,7 +510,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 5471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -519,8 +519,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -740,20 +740,39 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 361:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ UsageError)
+/* harmony export */ });
+/**
+ * An error a user can fix: `where` names the input or part of the event that is wrong, the
+ * message says what was found and what is expected. Anything else thrown is a bug.
+ */
+class UsageError extends Error {
+    where;
+    constructor(where, message) {
+        super(`${where}: ${message}`);
+        this.where = where;
+        this.name = 'UsageError';
+    }
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ localGit)
-});
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/git/files.ts
+/***/ }),
+
+/***/ 151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ readCommitTime),
+/* harmony export */   o: () => (/* binding */ readTagFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
 /*
@@ -763,21 +782,21 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 /** The directory holding objects and refs, following a `.git` file and `commondir`. */
 function commonGitDir(cwd) {
-    const dotGit = (0,external_node_path_namespaceObject.join)(cwd, '.git');
+    const dotGit = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cwd, '.git');
     let gitDir;
     try {
-        if ((0,external_node_fs_.statSync)(dotGit).isDirectory())
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dotGit).isDirectory())
             gitDir = dotGit;
         else {
-            const m = /^gitdir: (.+)$/m.exec((0,external_node_fs_.readFileSync)(dotGit, 'utf8'));
+            const m = /^gitdir: (.+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(dotGit, 'utf8'));
             if (!m)
                 return undefined;
-            gitDir = (0,external_node_path_namespaceObject.resolve)(cwd, m[1].trim());
+            gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, m[1].trim());
         }
-        const common = (0,external_node_path_namespaceObject.join)(gitDir, 'commondir');
-        if ((0,external_node_fs_.existsSync)(common)) {
-            const c = (0,external_node_fs_.readFileSync)(common, 'utf8').trim();
-            gitDir = (0,external_node_path_namespaceObject.isAbsolute)(c) ? c : (0,external_node_path_namespaceObject.resolve)(gitDir, c);
+        const common = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'commondir');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(common)) {
+            const c = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(common, 'utf8').trim();
+            gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(c) ? c : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(gitDir, c);
         }
     }
     catch {
@@ -789,28 +808,28 @@ function commonGitDir(cwd) {
 function readTagFiles(cwd) {
     const gitDir = commonGitDir(cwd);
     // The reftable format keeps refs in binary tables; leave those to git itself.
-    if (gitDir === undefined || (0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(gitDir, 'reftable')))
+    if (gitDir === undefined || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'reftable')))
         return undefined;
     const names = new Set();
     try {
-        const packed = (0,external_node_path_namespaceObject.join)(gitDir, 'packed-refs');
-        if ((0,external_node_fs_.existsSync)(packed)) {
-            for (const line of (0,external_node_fs_.readFileSync)(packed, 'utf8').split('\n')) {
+        const packed = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'packed-refs');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(packed)) {
+            for (const line of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(packed, 'utf8').split('\n')) {
                 const m = /^[0-9a-f]{40,64} refs\/tags\/(.+)$/.exec(line);
                 if (m)
                     names.add(m[1]);
             }
         }
         const walk = (dir, prefix) => {
-            for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
                 if (entry.isDirectory())
-                    walk((0,external_node_path_namespaceObject.join)(dir, entry.name), `${prefix}${entry.name}/`);
+                    walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
                 else if (entry.isFile() && !entry.name.endsWith('.lock'))
                     names.add(`${prefix}${entry.name}`);
             }
         };
-        const loose = (0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'tags');
-        if ((0,external_node_fs_.existsSync)(loose))
+        const loose = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'refs', 'tags');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(loose))
             walk(loose, '');
     }
     catch {
@@ -829,10 +848,10 @@ function committerTime(commit) {
 }
 /** A loose object: zlib of `commit <size>\0<body>`. */
 function looseCommit(gitDir, sha) {
-    const file = (0,external_node_path_namespaceObject.join)(gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
-    if (!(0,external_node_fs_.existsSync)(file))
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return undefined;
-    const raw = inflate((0,external_node_fs_.readFileSync)(file)).toString('utf8');
+    const raw = inflate((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)).toString('utf8');
     return raw.startsWith('commit ') ? raw.slice(raw.indexOf('\0') + 1) : undefined;
 }
 /**
@@ -871,20 +890,20 @@ function packOffset(idx, sha) {
  * knows how to rebuild it.
  */
 function packedCommit(gitDir, sha) {
-    const packDir = (0,external_node_path_namespaceObject.join)(gitDir, 'objects', 'pack');
-    if (!(0,external_node_fs_.existsSync)(packDir))
+    const packDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'objects', 'pack');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(packDir))
         return undefined;
     const name = Buffer.from(sha, 'hex');
-    for (const file of (0,external_node_fs_.readdirSync)(packDir)) {
+    for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(packDir)) {
         if (!file.endsWith('.idx'))
             continue;
-        const offset = packOffset((0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(packDir, file)), name);
+        const offset = packOffset((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(packDir, file)), name);
         if (offset === undefined)
             continue;
-        const fd = (0,external_node_fs_.openSync)((0,external_node_path_namespaceObject.join)(packDir, file.replace(/\.idx$/, '.pack')), 'r');
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(packDir, file.replace(/\.idx$/, '.pack')), 'r');
         try {
             const head = Buffer.alloc(16);
-            (0,external_node_fs_.readSync)(fd, head, 0, head.length, offset);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, head.length, offset);
             let byte = head[0];
             const type = (byte >> 4) & 7;
             let size = byte & 15;
@@ -897,11 +916,11 @@ function packedCommit(gitDir, sha) {
                 return undefined;
             // Deflate never grows data by more than a few bytes per 16 KiB block, plus its header.
             const data = Buffer.alloc(size + 64 + Math.ceil(size / 1000));
-            const got = (0,external_node_fs_.readSync)(fd, data, 0, data.length, offset + i);
+            const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, data, 0, data.length, offset + i);
             return inflate(data.subarray(0, got)).subarray(0, size).toString('utf8');
         }
         finally {
-            (0,external_node_fs_.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
         }
     }
     return undefined;
@@ -922,12 +941,21 @@ function readCommitTime(cwd, sha) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/git/history.ts
+
+/***/ }),
+
+/***/ 528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ localGit)
+/* harmony export */ });
+/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(151);
 
 /** Runs git with an argument array (never a shell); undefined when git fails or is missing. */
 async function git(cwd, args) {
     // Loaded on first use: node:child_process pulls in net and stream, a few ms of every start.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
     return new Promise((resolve) => {
         execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolve(error ? undefined : stdout));
     });
@@ -938,9 +966,9 @@ const nonEmptyLines = (out) => (out ?? '')
     .filter((l) => l !== '');
 function localGit(cwd) {
     return {
-        tags: async () => readTagFiles(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
+        tags: async () => (0,_files_js__WEBPACK_IMPORTED_MODULE_0__/* .readTagFiles */ .o)(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
         async commitTime(rev) {
-            const direct = readCommitTime(cwd, rev);
+            const direct = (0,_files_js__WEBPACK_IMPORTED_MODULE_0__/* .readCommitTime */ .d)(cwd, rev);
             if (direct !== undefined)
                 return direct;
             // `--end-of-options` keeps a rev that starts with '-' from being read as an option.
@@ -978,21 +1006,23 @@ function localGit(cwd) {
 
 /***/ }),
 
-/***/ 407:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(361);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(190);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(813);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(528);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2632);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4813);
 
 
 
+const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)({
     runner: (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .processRunner */ .qc)(),
     env: process.env,
-    git: (0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .localGit */ .s)(process.env.GITHUB_WORKSPACE || process.cwd()),
+    git: (0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .localGit */ .s)(workspace),
     now: () => new Date(),
+    cwd: workspace,
 });
 
 __webpack_async_result__();
@@ -1000,7 +1030,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 190:
+/***/ 2632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1010,21 +1040,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * An error a user can fix: `where` names the input or part of the event that is wrong, the
- * message says what was found and what is expected. Anything else thrown is a bug.
- */
-class UsageError extends Error {
-    where;
-    constructor(where, message) {
-        super(`${where}: ${message}`);
-        this.where = where;
-        this.name = 'UsageError';
-    }
-}
-
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/event.ts
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -1032,7 +1050,7 @@ const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
 const obj = (v) => (isObject(v) ? v : {});
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function missing(what, fix) {
-    return new UsageError('event payload', `${what}. ${fix}`);
+    return new errors/* UsageError */.e('event payload', `${what}. ${fix}`);
 }
 /**
  * Reads the runner's environment and the webhook payload. Pure: the caller reads
@@ -1041,7 +1059,7 @@ function missing(what, fix) {
 function parseEvent(env, payload) {
     const name = str(env.GITHUB_EVENT_NAME);
     if (!name) {
-        throw new UsageError('GITHUB_EVENT_NAME', 'is not set; run inside GitHub Actions or set it to the event to plan for');
+        throw new errors/* UsageError */.e('GITHUB_EVENT_NAME', 'is not set; run inside GitHub Actions or set it to the event to plan for');
     }
     const p = obj(payload);
     const repo = obj(p.repository);
@@ -1150,7 +1168,721 @@ function buildArgs(version, sha, created, user) {
     return [...out].map(([key, value]) => ({ key, value }));
 }
 
-;// CONCATENATED MODULE: ./src/plan/labels.ts
+// EXTERNAL MODULE: ./src/plan/labels.ts
+var labels = __nccwpck_require__(3848);
+// EXTERNAL MODULE: ./src/plan/reference.ts
+var reference = __nccwpck_require__(478);
+// EXTERNAL MODULE: ./src/plan/tags.ts
+var plan_tags = __nccwpck_require__(9458);
+// EXTERNAL MODULE: ./src/plan/version.ts
+var plan_version = __nccwpck_require__(5671);
+;// CONCATENATED MODULE: ./src/plan/plan.ts
+
+
+
+
+
+
+function readRequested(raw, where, tagPrefix, warnings) {
+    const version = (tagPrefix !== undefined && (0,plan_version/* parseVersion */.ot)(raw, tagPrefix)) || (0,plan_version/* parseVersion */.ot)(raw);
+    if (version)
+        return { kind: 'semver', version };
+    if (!(0,reference/* isValidTag */.r_)(raw)) {
+        throw new errors/* UsageError */.e(where, `'${raw}' is neither a version (${plan_version/* VERSION_FORMS */.Zl}) nor a valid tag (${reference/* TAG_GRAMMAR */.z1}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`);
+    }
+    // `v1.2` or `2` is published as itself, but the user probably meant a version: say so.
+    if (/^[vV]?\.?[0-9]+(\.[0-9]+)?$/.test(raw)) {
+        warnings.push(`${where}: '${raw}' is not a full version (${plan_version/* VERSION_FORMS */.Zl}), so it is published as the tag '${raw}' alone, with no version tags.`);
+    }
+    return { kind: 'custom', name: raw };
+}
+/**
+ * Where the version comes from, first match wins: the `version` input, the dispatch's own
+ * `version` input, the release's tag, the pushed tag.
+ */
+function chooseVersion(options, event, warnings) {
+    const typed = options.version !== undefined
+        ? { raw: options.version, where: 'version', source: 'input' }
+        : event.dispatchVersion !== undefined
+            ? {
+                raw: event.dispatchVersion,
+                where: "workflow_dispatch input 'version'",
+                source: 'dispatch',
+            }
+            : undefined;
+    if (typed) {
+        return {
+            requested: readRequested(typed.raw, typed.where, options.tagPrefix, warnings),
+            versionSource: typed.source,
+            versionWhere: typed.where,
+            refTag: undefined,
+        };
+    }
+    const tagRef = event.ref.startsWith('refs/tags/')
+        ? event.ref.slice('refs/tags/'.length)
+        : undefined;
+    const tag = event.releaseTag ?? tagRef;
+    const none = {
+        requested: undefined,
+        versionSource: 'none',
+        versionWhere: 'event payload',
+    };
+    if (tag === undefined)
+        return { ...none, refTag: undefined };
+    const version = (0,plan_version/* parseVersion */.ot)(tag, options.tagPrefix);
+    if (version) {
+        return {
+            requested: { kind: 'semver', version },
+            versionSource: event.releaseTag !== undefined ? 'release' : 'tag',
+            versionWhere: 'event payload',
+            refTag: undefined,
+        };
+    }
+    const refTag = (0,reference/* sanitizeTag */.iP)(tag) || undefined;
+    const forms = options.tagPrefix !== undefined ? `'${options.tagPrefix}' followed by X.Y.Z` : plan_version/* VERSION_FORMS */.Zl;
+    const outcome = refTag !== undefined
+        ? `it is published as '${refTag}'`
+        : 'it has no character a tag can hold and is built like a branch';
+    warnings.push(`The tag '${tag}' is not a version, so ${outcome}, with no version tags. Versions are tags of the form ${forms}.`);
+    return { ...none, refTag };
+}
+function isoSeconds(ms) {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+/** Normalises an ISO time to UTC with whole seconds, or undefined if it does not parse. */
+function utcSeconds(time) {
+    const ms = time === undefined ? NaN : Date.parse(time);
+    return Number.isNaN(ms) ? undefined : isoSeconds(ms);
+}
+function defaultImage(event) {
+    return `ghcr.io/${event.repository.owner}/${event.repository.name}`.toLowerCase();
+}
+/**
+ * The whole release plan: version, tags, labels, annotations and build args. Pure: the clock,
+ * the event and the published tags are arguments, so the same facts always give the same plan.
+ */
+function planRelease(options, facts) {
+    const { event } = facts;
+    const warnings = [];
+    const notes = [];
+    const notices = [];
+    const sha7 = event.sha.slice(0, 7);
+    const { requested, versionSource, versionWhere, refTag } = chooseVersion(options, event, warnings);
+    const tags = [];
+    let version;
+    let prerelease = false;
+    let latest = false;
+    let semver;
+    if (requested?.kind === 'semver') {
+        // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
+        // move 1.2, 1 or latest.
+        const markedPre = versionSource === 'release' && event.releasePrerelease === true;
+        const v = markedPre ? { ...requested.version, prerelease: true } : requested.version;
+        if (markedPre && !requested.version.prerelease) {
+            notes.push('the GitHub release is marked as a pre-release: exact tag only');
+        }
+        prerelease = v.prerelease;
+        semver = v;
+        version = (0,plan_version/* versionTag */.Vm)(v);
+        // Semver allows 256 characters, a tag 128; a longer version cannot be published.
+        if (!(0,reference/* isValidTag */.r_)(version)) {
+            throw new errors/* UsageError */.e(versionWhere, `the version '${v.source}' gives the tag '${version}' of ${version.length} characters; a tag holds at most 128 (${reference/* TAG_GRAMMAR */.z1})`);
+        }
+        const published = facts.publishedTags
+            .map((t) => (0,plan_version/* parseVersion */.ot)(t, options.tagPrefix)?.semver)
+            .filter((s) => s !== undefined);
+        const floating = (0,plan_tags/* decideFloating */.js)(v, published);
+        if (published.length === 0)
+            notes.push('no published versions found: this version is taken as the newest');
+        notes.push(...floating.reasons);
+        // A checkout made with the default fetch-depth has no tags but the one pushed: floating tags
+        // judged on that alone could move backwards, so say how to give the planner the full list.
+        if (!v.prerelease && published.every((p) => p.compare(v.semver) === 0)) {
+            notices.push(`No version tags besides ${v.source} were found, so ${version} is taken as the newest version. If other versions exist, check out with fetch-depth: 0 (or fetch-tags: true) so that ${v.semver.major}.${v.semver.minor}, ${v.semver.major} and latest are judged against them.`);
+        }
+        tags.push(...(0,plan_tags/* versionTags */.OP)(v, floating));
+        latest = floating.latest;
+    }
+    else if (requested?.kind === 'custom') {
+        version = requested.name;
+        tags.push({ name: requested.name, kind: 'version' });
+    }
+    else if (refTag !== undefined) {
+        version = refTag;
+        tags.push({ name: refTag, kind: 'ref' });
+    }
+    else if (event.pullRequest !== undefined) {
+        version = `pr-${event.pullRequest}`;
+        tags.push({ name: version, kind: 'pr' });
+    }
+    else {
+        version = `${options.stage ?? 'dev'}-${sha7}`;
+        tags.push({ name: version, kind: 'stage' });
+    }
+    if (options.stage !== undefined)
+        tags.push({ name: `${options.stage}-${sha7}`, kind: 'stage' });
+    for (const extra of options.extraTags)
+        tags.push({ name: extra, kind: 'extra' });
+    if (options.latest === 'true') {
+        if (prerelease)
+            warnings.push(`latest: true is ignored for the prerelease ${version}; prereleases never get 'latest'.`);
+        else
+            latest = true;
+    }
+    else if (options.latest === 'false') {
+        latest = false;
+    }
+    if (latest)
+        tags.push({ name: 'latest', kind: 'latest' });
+    const ordered = (0,plan_tags/* orderTags */.M8)(tags);
+    const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
+    const imageProblem = options.images.length > 0 ? undefined : (0,reference/* imageNameProblem */.iS)(images[0] ?? '');
+    if (imageProblem !== undefined) {
+        throw new errors/* UsageError */.e('images', `the default image '${images[0] ?? ''}' made from the repository name is not valid (${imageProblem}); set images explicitly, e.g. ghcr.io/acme/app`);
+    }
+    const payloadTime = utcSeconds(event.commitTime);
+    const gitTime = utcSeconds(facts.gitCommitTime);
+    const created = payloadTime ?? gitTime ?? isoSeconds(facts.now.getTime());
+    const createdFrom = payloadTime ? 'payload' : gitTime ? 'git' : 'clock';
+    if (createdFrom === 'clock') {
+        warnings.push('The commit time is neither in the event payload nor in local git, so `created` is the current time and the image is not reproducible.');
+    }
+    const base = (0,labels/* ociLabels */.TT)(event, version, created);
+    return {
+        version,
+        versionSource,
+        ...(semver !== undefined && { semver }),
+        prerelease,
+        images,
+        tags: ordered,
+        refs: images.flatMap((image) => ordered.map((t) => `${image}:${t.name}`)),
+        labels: (0,labels/* mergeKeyValues */.ee)(base, options.labels),
+        annotations: (0,labels/* annotationLines */.bK)(base, options.annotations, options.platforms.length > 1),
+        buildArgs: buildArgs(version, event.sha, created, options.buildArgs),
+        platforms: [...options.platforms],
+        created,
+        createdFrom,
+        sha: event.sha,
+        warnings,
+        notes,
+        notices,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+/** The refs and tag names to report: what was pushed, or what was planned when nothing was. */
+function reportedTags(plan, outcome) {
+    if (!outcome?.pushed)
+        return { refs: [...plan.refs], names: plan.tags.map((t) => t.name) };
+    const refs = outcome.images.flatMap((i) => i.tags.map((t) => `${i.image}:${t}`));
+    const names = [...new Set(outcome.images.flatMap((i) => i.tags))];
+    return { refs, names };
+}
+function imageRefs(outcome) {
+    return (outcome?.images ?? []).map((i) => `${i.image}@${i.digest}`);
+}
+/** The JSON output: docker/metadata-action's keys (`tags`, `tag-names`, `labels`, `annotations`) plus ours. */
+function planJson(plan, outcome, release) {
+    const { refs, names } = reportedTags(plan, outcome);
+    return {
+        version: plan.version,
+        prerelease: plan.prerelease,
+        tags: refs,
+        'tag-names': names,
+        labels: Object.fromEntries(plan.labels.map((l) => [l.key, l.value])),
+        annotations: plan.annotations,
+        'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
+        images: plan.images,
+        platforms: plan.platforms,
+        created: plan.created,
+        revision: plan.sha,
+        digest: outcome?.digest ?? '',
+        'image-refs': imageRefs(outcome),
+        'release-url': release?.url ?? '',
+        'release-id': release?.id ?? '',
+    };
+}
+/** Every output, in action.yml's order; values are strings as the runner stores them. */
+function planOutputs(plan, outcome, release) {
+    const { refs, names } = reportedTags(plan, outcome);
+    return [
+        ['version', plan.version],
+        ['tags', refs.join('\n')],
+        ['tag-names', names.join('\n')],
+        ['labels', plan.labels.map((l) => `${l.key}=${l.value}`).join('\n')],
+        ['annotations', plan.annotations.join('\n')],
+        ['build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`).join('\n')],
+        ['prerelease', String(plan.prerelease)],
+        ['digest', outcome?.digest ?? ''],
+        ['image-refs', imageRefs(outcome).join('\n')],
+        ['platforms', plan.platforms.join(',')],
+        ['release-url', release?.url ?? ''],
+        ['release-id', release?.id ?? ''],
+        ['release-body', release?.body ?? ''],
+        ['json', JSON.stringify(planJson(plan, outcome, release))],
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+/** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+/** A table cell: HTML-escaped, with `|` and line breaks that would end the cell neutralised. */
+function cell(text) {
+    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
+}
+function code(text) {
+    return `<code>${cell(text)}</code>`;
+}
+function planSummary(plan, dryRun) {
+    const out = [];
+    out.push(`### image-release ${dryRun ? 'plan (dry run)' : 'plan'}: ${code(plan.version)}`, '');
+    out.push(`Version ${code(plan.version)}${plan.prerelease ? ' (prerelease)' : ''} from commit ${code(plan.sha.slice(0, 7))}, platforms ${plan.platforms.map(code).join(', ')}.`, '');
+    out.push('| Image | Tag | Kind |', '| --- | --- | --- |');
+    for (const image of plan.images)
+        for (const tag of plan.tags)
+            out.push(`| ${code(image)} | ${code(tag.name)} | ${tag.kind} |`);
+    out.push('', '| Label | Value |', '| --- | --- |');
+    for (const l of plan.labels)
+        out.push(`| ${code(l.key)} | ${cell(l.value)} |`);
+    if (plan.warnings.length > 0) {
+        out.push('', '**Warnings**', '');
+        for (const w of plan.warnings)
+            out.push(`- ${cell(w)}`);
+    }
+    out.push('');
+    return out.join('\n') + '\n';
+}
+/** The plan as plain text, for the log and the local preview. */
+function planText(plan) {
+    const section = (title, rows) => rows.length === 0 ? [] : [`${title}:`, ...rows.map((r) => `  ${r}`)];
+    return [
+        `version:    ${plan.version}${plan.prerelease ? ' (prerelease)' : ''}`,
+        `commit:     ${plan.sha}`,
+        `created:    ${plan.created} (from ${plan.createdFrom})`,
+        `platforms:  ${plan.platforms.join(', ')}`,
+        ...section('tags', plan.refs),
+        ...section('floating tags', plan.notes),
+        ...section('labels', plan.labels.map((l) => `${l.key}=${l.value}`)),
+        ...section('annotations', plan.annotations),
+        ...section('build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`)),
+    ].join('\n');
+}
+/** The pushed images: what each got, its digest, and how to pull it by tag and by digest. */
+function imagesSummary(plan, outcome) {
+    const out = [];
+    if (!outcome.pushed) {
+        const what = outcome.digest !== undefined ? `Built ${code(outcome.digest)}` : 'Built';
+        out.push(`${what} for ${plan.platforms.map(code).join(', ')}; nothing was pushed (push is off for this event).`, '');
+        return out.join('\n') + '\n';
+    }
+    const verb = outcome.promotedFrom !== undefined ? `Promoted from ${code(outcome.promotedFrom)}` : 'Pushed';
+    out.push(`#### ${verb}`, '');
+    out.push('| Image | Tags | Digest | Platforms |', '| --- | --- | --- | --- |');
+    for (const image of outcome.images) {
+        out.push(`| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${plan.platforms.map(code).join(' ')} |`);
+    }
+    const pulls = outcome.images.flatMap((image) => [
+        ...(image.tags[0] !== undefined ? [`docker pull ${image.image}:${image.tags[0]}`] : []),
+        `docker pull ${image.image}@${image.digest}`,
+    ]);
+    out.push('', '<pre>', ...pulls.map(escapeHtml), '</pre>', '');
+    return out.join('\n') + '\n';
+}
+/** A link to the release, or in a dry run a note that its body is in the release-body output. */
+function releaseSummary(release) {
+    if (release.outcome === 'drafted') {
+        return `GitHub release ${code(release.tag)}: drafted from local git (dry run); the notes are in the \`release-body\` output.\n\n`;
+    }
+    // An https address of the GitHub server; escaped all the same, as everything printed here is.
+    return `GitHub release ${code(release.tag)} ${release.outcome}: <a href="${escapeHtml(release.url)}">${escapeHtml(release.url)}</a>\n\n`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/platform.ts
+/**
+ * Platforms as buildx and buildah take them: `os/arch[/variant]`. The lists are those Go (and
+ * so the OCI image index) knows; anything else is a typo that would otherwise fail minutes later
+ * inside the build.
+ */
+const OS = new Set([
+    'linux',
+    'windows',
+    'darwin',
+    'freebsd',
+    'netbsd',
+    'openbsd',
+    'solaris',
+    'illumos',
+    'aix',
+    'wasip1',
+    'js',
+]);
+const ARCH = new Set([
+    '386',
+    'amd64',
+    'arm',
+    'arm64',
+    'loong64',
+    'mips',
+    'mipsle',
+    'mips64',
+    'mips64le',
+    'ppc64',
+    'ppc64le',
+    'riscv64',
+    's390x',
+    'wasm',
+]);
+const VARIANT = /^(v[0-9]+(\.[0-9]+)?)$/;
+const PLATFORM_FORM = 'os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7';
+function platformProblem(platform) {
+    const parts = platform.split('/');
+    if (parts.length < 2 || parts.length > 3 || parts.includes(''))
+        return `'${platform}' is not of the form ${PLATFORM_FORM}`;
+    const [os, arch, variant] = parts;
+    if (!OS.has(os))
+        return `'${platform}': unknown operating system '${os}' (known: ${[...OS].join(', ')})`;
+    if (!ARCH.has(arch))
+        return `'${platform}': unknown architecture '${arch}' (known: ${[...ARCH].join(', ')})`;
+    if (variant !== undefined && !VARIANT.test(variant)) {
+        return `'${platform}': the variant '${variant}' is not of the form v<number> (v7, v8, v2)`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/plan/release-mode.ts
+var release_mode = __nccwpck_require__(952);
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+
+const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
+/** Lines, without blank ones and `#` comments. */
+function lines(value) {
+    return value
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+}
+/** For values that never hold a comma (names, tags, platforms): newlines and commas separate. */
+function list(value) {
+    return lines(value)
+        .flatMap((l) => l.split(','))
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+}
+function keyValue(input, line, example) {
+    const eq = line.indexOf('=');
+    const key = eq === -1 ? '' : line.slice(0, eq).trim();
+    if (eq === -1 || key === '' || /\s/.test(key)) {
+        throw new errors/* UsageError */.e(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
+    }
+    return { key, value: line.slice(eq + 1) };
+}
+function keyValues(input, value, example) {
+    return lines(value).map((line) => keyValue(input, line, example));
+}
+const LEVEL_PREFIX = new RegExp(`^((?:${labels/* ANNOTATION_LEVELS */.CJ.join('|')})(?:,(?:${labels/* ANNOTATION_LEVELS */.CJ.join('|')}))*):(.*)$`);
+function annotations(value) {
+    return lines(value).map((line) => {
+        const m = LEVEL_PREFIX.exec(line);
+        const kv = keyValue('annotations', m ? m[2] : line, 'org.opencontainers.image.description=My app');
+        return m ? { ...kv, levels: m[1].split(',') } : kv;
+    });
+}
+function settings_boolean(input, value, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new errors/* UsageError */.e(input, `'${value}' is not a boolean; use true or false`);
+}
+/** A git tag prefix: characters a git ref may hold, as `git check-ref-format` would accept. */
+function tagPrefix(value) {
+    if (value === '')
+        return undefined;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+/-]*$/.test(value) ||
+        value.includes('..') ||
+        value.includes('//')) {
+        throw new errors/* UsageError */.e('tag-prefix', `'${value}' cannot start a git tag; start with a letter or digit, then use letters, digits, '.', '_', '+', '/', '-', with no '..' or '//' (e.g. 'server-v' for tags like server-v1.2.3)`);
+    }
+    return value;
+}
+function stage(value) {
+    if (value === '')
+        return undefined;
+    // `<stage>-<sha7>` must stay within the 128 characters of a tag.
+    if (!(0,reference/* isValidTag */.r_)(`${value}-abcdef0`) || value.length > 120) {
+        throw new errors/* UsageError */.e('stage', `'${value}' cannot form a tag '<stage>-<sha7>'; use at most 120 letters, digits, '_', '.', '-', not starting with '.' or '-' (e.g. 'rmoa-client')`);
+    }
+    return value;
+}
+function latest(value) {
+    if (value === '')
+        return 'auto';
+    const v = value.toLowerCase();
+    if (v === 'auto' || v === 'true' || v === 'false')
+        return v;
+    throw new errors/* UsageError */.e('latest', `'${value}' is not one of auto, true, false`);
+}
+function settings_images(value) {
+    if (value === '')
+        return [];
+    const names = list(value);
+    if (names.length === 0) {
+        throw new errors/* UsageError */.e('images', 'the list is empty; give at least one image name (e.g. ghcr.io/acme/app) or leave the input unset for ghcr.io/<owner>/<repo>');
+    }
+    for (const name of names) {
+        const problem = (0,reference/* imageNameProblem */.iS)(name);
+        if (problem) {
+            throw new errors/* UsageError */.e('images', `'${name}' is not a valid image name: ${problem}. Expected [registry/]path, e.g. ghcr.io/acme/app`);
+        }
+    }
+    return [...new Set(names)];
+}
+function extraTags(value) {
+    const tags = list(value);
+    for (const tag of tags) {
+        if (!(0,reference/* isValidTag */.r_)(tag)) {
+            throw new errors/* UsageError */.e('extra-tags', `'${tag}' is not a valid tag; expected ${reference/* TAG_GRAMMAR */.z1}`);
+        }
+        // As an extra tag, `latest` would bypass the rules of the `latest` input: it would reach
+        // prereleases and move backwards on a release of an older line.
+        if (tag === 'latest') {
+            throw new errors/* UsageError */.e('extra-tags', "'latest' is decided by the `latest` input (auto, true or false), not by extra-tags; remove it and set latest: true to force it");
+        }
+    }
+    return [...new Set(tags)];
+}
+function platforms(value) {
+    if (value === '')
+        return [...DEFAULT_PLATFORMS];
+    const entries = list(value);
+    if (entries.length === 0)
+        throw new errors/* UsageError */.e('platforms', `the list is empty; expected ${PLATFORM_FORM}`);
+    for (const entry of entries) {
+        const problem = platformProblem(entry);
+        if (problem)
+            throw new errors/* UsageError */.e('platforms', problem);
+    }
+    return [...new Set(entries)];
+}
+function oneOf(input, value, allowed, fallback) {
+    if (value === '')
+        return fallback;
+    const v = value.toLowerCase();
+    const found = allowed.find((a) => a === v);
+    if (found === undefined) {
+        throw new errors/* UsageError */.e(input, `'${value}' is not one of ${allowed.join(', ')}`);
+    }
+    return found;
+}
+function optional(value) {
+    return value === '' ? undefined : value;
+}
+function secrets(value, onSecret) {
+    // Masked before parsing, so that an error quoting a malformed line prints no secret.
+    for (const line of lines(value))
+        onSecret(line);
+    const read = keyValues('secrets', value, 'NPM_TOKEN=${{ secrets.NPM_TOKEN }}');
+    for (const s of read)
+        onSecret(s.value);
+    for (const s of read) {
+        // buildx and buildah take the id into `--secret id=…,src=…`: a comma or `=` would split it.
+        if (!/^[A-Za-z0-9_.-]+$/.test(s.key)) {
+            throw new errors/* UsageError */.e('secrets', `the secret id '${s.key}' may hold only letters, digits, '_', '.', '-' (it is what RUN --mount=type=secret,id=… names)`);
+        }
+    }
+    return read;
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function promoteFrom(value) {
+    if (value === '')
+        return undefined;
+    const v = value.startsWith('@') ? value.slice(1) : value;
+    if (DIGEST.test(v) || (0,reference/* isValidTag */.r_)(v))
+        return v;
+    throw new errors/* UsageError */.e('promote-from', `'${value}' is neither a tag (${reference/* TAG_GRAMMAR */.z1}) nor a digest (sha256: and 64 hex digits) in the first image's repository; e.g. dev-a1b2c3d`);
+}
+function version(value) {
+    // Checked against the tag grammar by the planner, which also knows the tag prefix.
+    return value === '' ? undefined : value;
+}
+/**
+ * Reads every input. Throws a UsageError naming the first bad input; `onSecret` is called with
+ * the token before anything else can print it.
+ */
+function readSettings(input, onSecret = () => { }) {
+    const githubToken = input('github-token');
+    onSecret(githubToken);
+    const prefix = tagPrefix(input('tag-prefix'));
+    const v = version(input('version'));
+    const s = stage(input('stage'));
+    const password = optional(input('password'));
+    if (password !== undefined)
+        onSecret(password);
+    const username = optional(input('username'));
+    if ((username === undefined) !== (password === undefined)) {
+        throw new errors/* UsageError */.e(username === undefined ? 'username' : 'password', 'username and password go together: set both, or neither to use the Docker config (docker/login-action) and github-token for ghcr.io');
+    }
+    const file = optional(input('file'));
+    const target = optional(input('target'));
+    const provenance = optional(input('provenance'));
+    const sbom = optional(input('sbom'));
+    const promote = promoteFrom(input('promote-from'));
+    return {
+        images: settings_images(input('images')),
+        ...(v !== undefined && { version: v }),
+        ...(prefix !== undefined && { tagPrefix: prefix }),
+        ...(s !== undefined && { stage: s }),
+        latest: latest(input('latest')),
+        extraTags: extraTags(input('extra-tags')),
+        labels: keyValues('labels', input('labels'), 'org.opencontainers.image.vendor=Acme'),
+        annotations: annotations(input('annotations')),
+        buildArgs: keyValues('build-args', input('build-args'), 'NODE_VERSION=24'),
+        platforms: platforms(input('platforms')),
+        dryRun: settings_boolean('dry-run', input('dry-run'), false),
+        githubToken,
+        engine: oneOf('engine', input('engine'), ['buildx', 'buildah'], 'buildx'),
+        context: input('context') || '.',
+        ...(file !== undefined && { file }),
+        ...(target !== undefined && { target }),
+        secrets: secrets(input('secrets'), onSecret),
+        cache: oneOf('cache', input('cache'), ['gha', 'none'], 'gha'),
+        ...(provenance !== undefined && { provenance }),
+        ...(sbom !== undefined && { sbom }),
+        push: oneOf('push', input('push'), ['auto', 'true', 'false'], 'auto'),
+        overwrite: settings_boolean('overwrite', input('overwrite'), false),
+        release: oneOf('release', input('release'), release_mode/* RELEASE_MODES */.h, 'auto'),
+        ...(promote !== undefined && { promoteFrom: promote }),
+        ...(username !== undefined && { username }),
+        ...(password !== undefined && { password }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+function readPayload(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return {};
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* UsageError */.e('GITHUB_EVENT_PATH', `cannot read the event payload '${path}': ${e.message}`);
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch (e) {
+        throw new errors/* UsageError */.e('GITHUB_EVENT_PATH', `'${path}' is not JSON: ${e.message}`);
+    }
+}
+async function plan(settings, event, deps) {
+    // Published versions come from the checkout's tags in this version; build-and-push will ask
+    // the registry. Git is asked for the commit time only when the payload lacks it.
+    const [publishedTags, gitCommitTime] = await Promise.all([
+        deps.git.tags(),
+        event.commitTime === undefined ? deps.git.commitTime(event.sha) : Promise.resolve(undefined),
+    ]);
+    return planRelease(settings, {
+        event,
+        publishedTags,
+        ...(gitCommitTime !== undefined && { gitCommitTime }),
+        now: deps.now(),
+    });
+}
+/** Why a step failed, for the one error line: the stack only for what is a bug of ours. */
+function failure(e, stage) {
+    if (e instanceof errors/* UsageError */.e)
+        return e.message;
+    const err = e instanceof Error ? e : new Error(String(e));
+    // Registry, guard and build errors name what failed and what to do; they are not bugs.
+    if (stage === 'publish')
+        return err.message;
+    return `image-release failed unexpectedly: ${err.stack ?? err.message}`;
+}
+/**
+ * settings → event → plan → (build, push, tag) → outputs and summary. Every failure ends as
+ * one error naming its cause.
+ */
+async function run(deps) {
+    const { runner } = deps;
+    let stage = 'plan';
+    try {
+        const settings = readSettings(runner.getInput, runner.setSecret);
+        const event = parseEvent(deps.env, readPayload(deps.env));
+        const result = await plan(settings, event, deps);
+        for (const warning of result.warnings)
+            runner.warning(warning);
+        for (const notice of result.notices)
+            runner.notice(notice);
+        runner.startGroup(`Plan: ${result.version} (${result.tags.length} tags × ${result.images.length} images)`);
+        // The plan echoes inputs and payload text; stopping command processing keeps a line such as
+        // `::add-mask::` or `::error::` inside a label from being taken for a runner command.
+        runner.verbatim(planText(result));
+        runner.endGroup();
+        const ctx = { runner, env: deps.env, cwd: deps.cwd };
+        let outcome;
+        let release;
+        if (!settings.dryRun) {
+            stage = 'publish';
+            // Loaded here: the registry client, the engines and octokit are not needed to plan.
+            const { publish } = await __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 1995));
+            outcome = await publish(result, settings, event, ctx);
+            const { publishReleaseStep } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
+            release = await publishReleaseStep(result, settings, event, outcome, ctx);
+        }
+        else if (settings.release !== 'false' && result.versionSource !== 'none') {
+            const { draftReleaseBody } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
+            release = await draftReleaseBody(result, settings, event, ctx);
+        }
+        runner.appendSummary(planSummary(result, settings.dryRun) +
+            (outcome !== undefined ? imagesSummary(result, outcome) : '') +
+            (release !== undefined ? releaseSummary(release) : ''));
+        // Outputs last and in one write: a failure before this point leaves none behind.
+        runner.setOutputs(planOutputs(result, outcome, release));
+        return 0;
+    }
+    catch (e) {
+        runner.error(failure(e, stage));
+        if (stage === 'publish' && e instanceof Error && e.stack)
+            runner.debug(e.stack);
+        return 1;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CJ: () => (/* binding */ ANNOTATION_LEVELS),
+/* harmony export */   TT: () => (/* binding */ ociLabels),
+/* harmony export */   bK: () => (/* binding */ annotationLines),
+/* harmony export */   ee: () => (/* binding */ mergeKeyValues)
+/* harmony export */ });
+/* unused harmony export defaultAnnotationLevels */
 const ANNOTATION_LEVELS = [
     'manifest',
     'index',
@@ -1220,7 +1952,19 @@ function annotationLines(base, user, multiPlatform) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/plan/reference.ts
+
+/***/ }),
+
+/***/ 478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ TAG_PATTERN),
+/* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   iS: () => (/* binding */ imageNameProblem),
+/* harmony export */   r_: () => (/* binding */ isValidTag),
+/* harmony export */   z1: () => (/* binding */ TAG_GRAMMAR)
+/* harmony export */ });
 /**
  * Image names and tags, checked against the distribution reference grammar
  * (github.com/distribution/reference, grammar in reference.go). Kept pure so that the planner,
@@ -1286,50 +2030,60 @@ function imageNameProblem(name) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/classes/semver.js
-var semver = __nccwpck_require__(163);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/plan/version.ts
 
-/** The prefixes recognised when no `tag-prefix` is set; longest first so `V.` wins over `V`. */
-const DEFAULT_PREFIXES = ['V.', 'v', 'V', ''];
-/**
- * Strict semver: three numeric parts, no leading zeros. `semver`'s own parser also takes a
- * leading `v`, `=` and white space, which must not count here because the prefix is ours to
- * judge, so the first character has to be a digit.
- */
-function parseStrictSemver(text) {
-    if (!/^[0-9]/.test(text) || /\s/.test(text))
-        return undefined;
-    try {
-        return new (semver_default())(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Reads a version from a tag name. With `tagPrefix` set only `<tagPrefix><semver>` counts (a
- * monorepo's `server-v2.3.4`), so another component's tags are never taken for ours.
- */
-function parseVersion(name, tagPrefix) {
-    const prefixes = tagPrefix !== undefined ? [tagPrefix] : DEFAULT_PREFIXES;
-    for (const prefix of prefixes) {
-        if (!name.startsWith(prefix))
-            continue;
-        const semver = parseStrictSemver(name.slice(prefix.length));
-        if (semver)
-            return { source: name, prefix, semver, prerelease: semver.prerelease.length > 0 };
-    }
-    return undefined;
-}
-/** `X.Y.Z[-pre]`: the form used in tags and outputs; build metadata is dropped. */
-function versionTag(version) {
-    return version.semver.version;
-}
-const VERSION_FORMS = 'X.Y.Z, vX.Y.Z, VX.Y.Z or V.X.Y.Z (optionally -prerelease, +build)';
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/plan/tags.ts
+/***/ 952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ decideRelease),
+/* harmony export */   h: () => (/* binding */ RELEASE_MODES)
+/* harmony export */ });
+const RELEASE_MODES = ['auto', 'true', 'false', 'draft'];
+/**
+ * Whether this run makes a GitHub release. Only version builds do (a tag push, a release event, a
+ * version typed in); `auto` only for semver versions, since a release creates its tag and a
+ * `hotfix-123` typed in is not always meant to become one; `true` and `draft` for any version.
+ */
+function decideRelease(mode, build) {
+    const none = (reason) => ({
+        release: false,
+        draft: false,
+        required: false,
+        reason,
+    });
+    if (mode === 'false')
+        return none('release is false');
+    if (build.versionSource === 'none') {
+        return none(`${build.version} is no version build (a branch, a pull request or a tag that is no version), and only versions are released${mode === 'auto' ? '' : `; release: ${mode} is ignored`}`);
+    }
+    if (mode === 'auto' && !build.semver) {
+        return none(`${build.version} is no semver version; set release: true to release it (its tag is created at this commit)`);
+    }
+    return {
+        release: true,
+        draft: mode === 'draft',
+        required: mode !== 'auto',
+        reason: `release is ${mode} and ${build.version} is a version`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 9458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ GUARDED_KINDS),
+/* harmony export */   M8: () => (/* binding */ orderTags),
+/* harmony export */   OP: () => (/* binding */ versionTags),
+/* harmony export */   js: () => (/* binding */ decideFloating),
+/* harmony export */   uK: () => (/* binding */ tagsForImage)
+/* harmony export */ });
+/* unused harmony export FLOATING_KINDS */
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5671);
 
 const FLOATING_KINDS = new Set(['minor', 'major', 'latest']);
 /**
@@ -1364,7 +2118,7 @@ function decideFloating(version, published) {
 }
 function versionTags(version, floating) {
     const v = version.semver;
-    const tags = [{ name: versionTag(version), kind: 'version' }];
+    const tags = [{ name: (0,_version_js__WEBPACK_IMPORTED_MODULE_0__/* .versionTag */ .Vm)(version), kind: 'version' }];
     if (floating.minor)
         tags.push({ name: `${v.major}.${v.minor}`, kind: 'minor' });
     if (floating.major)
@@ -1389,563 +2143,103 @@ function orderTags(tags) {
     floating.sort((a, b) => (rank[a.kind] ?? 0) - (rank[b.kind] ?? 0));
     return [...exact, ...floating];
 }
-
-;// CONCATENATED MODULE: ./src/plan/plan.ts
-
-
-
-
-
-
-function readRequested(raw, where, tagPrefix, warnings) {
-    const version = (tagPrefix !== undefined && parseVersion(raw, tagPrefix)) || parseVersion(raw);
-    if (version)
-        return { kind: 'semver', version };
-    if (!isValidTag(raw)) {
-        throw new UsageError(where, `'${raw}' is neither a version (${VERSION_FORMS}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`);
-    }
-    // `v1.2` or `2` is published as itself, but the user probably meant a version: say so.
-    if (/^[vV]?\.?[0-9]+(\.[0-9]+)?$/.test(raw)) {
-        warnings.push(`${where}: '${raw}' is not a full version (${VERSION_FORMS}), so it is published as the tag '${raw}' alone, with no version tags.`);
-    }
-    return { kind: 'custom', name: raw };
-}
 /**
- * Where the version comes from, first match wins: the `version` input, the dispatch's own
- * `version` input, the release's tag, the pushed tag.
+ * Tags that name one build for good and are never moved by accident: the version (`1.2.3`,
+ * `hotfix-123`), a pushed git tag, and `<stage>-<sha7>`. `pr-12` and extra tags (`edge`) are
+ * meant to follow new pushes, so they are not guarded, only ordered before the floating ones.
  */
-function chooseVersion(options, event, warnings) {
-    const typed = options.version !== undefined
-        ? { raw: options.version, where: 'version', source: 'input' }
-        : event.dispatchVersion !== undefined
-            ? {
-                raw: event.dispatchVersion,
-                where: "workflow_dispatch input 'version'",
-                source: 'dispatch',
-            }
-            : undefined;
-    if (typed) {
-        return {
-            requested: readRequested(typed.raw, typed.where, options.tagPrefix, warnings),
-            versionSource: typed.source,
-            versionWhere: typed.where,
-            refTag: undefined,
-        };
-    }
-    const tagRef = event.ref.startsWith('refs/tags/')
-        ? event.ref.slice('refs/tags/'.length)
-        : undefined;
-    const tag = event.releaseTag ?? tagRef;
-    const none = {
-        requested: undefined,
-        versionSource: 'none',
-        versionWhere: 'event payload',
-    };
-    if (tag === undefined)
-        return { ...none, refTag: undefined };
-    const version = parseVersion(tag, options.tagPrefix);
-    if (version) {
-        return {
-            requested: { kind: 'semver', version },
-            versionSource: event.releaseTag !== undefined ? 'release' : 'tag',
-            versionWhere: 'event payload',
-            refTag: undefined,
-        };
-    }
-    const refTag = sanitizeTag(tag) || undefined;
-    const forms = options.tagPrefix !== undefined ? `'${options.tagPrefix}' followed by X.Y.Z` : VERSION_FORMS;
-    const outcome = refTag !== undefined
-        ? `it is published as '${refTag}'`
-        : 'it has no character a tag can hold and is built like a branch';
-    warnings.push(`The tag '${tag}' is not a version, so ${outcome}, with no version tags. Versions are tags of the form ${forms}.`);
-    return { ...none, refTag };
-}
-function isoSeconds(ms) {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-/** Normalises an ISO time to UTC with whole seconds, or undefined if it does not parse. */
-function utcSeconds(time) {
-    const ms = time === undefined ? NaN : Date.parse(time);
-    return Number.isNaN(ms) ? undefined : isoSeconds(ms);
-}
-function defaultImage(event) {
-    return `ghcr.io/${event.repository.owner}/${event.repository.name}`.toLowerCase();
-}
+const GUARDED_KINDS = new Set(['version', 'ref', 'stage']);
 /**
- * The whole release plan: version, tags, labels, annotations and build args. Pure: the clock,
- * the event and the published tags are arguments, so the same facts always give the same plan.
+ * The tags to apply to one image, with floating tags judged again against that image's own
+ * tag list in its registry: what git knew at plan time may lag behind what was published.
+ * Registry tags carry no prefix (`1.2.3`), so they are read with the default version forms.
  */
-function planRelease(options, facts) {
-    const { event } = facts;
-    const warnings = [];
-    const notes = [];
-    const notices = [];
-    const sha7 = event.sha.slice(0, 7);
-    const { requested, versionSource, versionWhere, refTag } = chooseVersion(options, event, warnings);
-    const tags = [];
-    let version;
-    let prerelease = false;
-    let latest = false;
-    if (requested?.kind === 'semver') {
-        // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
-        // move 1.2, 1 or latest.
-        const markedPre = versionSource === 'release' && event.releasePrerelease === true;
-        const v = markedPre ? { ...requested.version, prerelease: true } : requested.version;
-        if (markedPre && !requested.version.prerelease) {
-            notes.push('the GitHub release is marked as a pre-release: exact tag only');
-        }
-        prerelease = v.prerelease;
-        version = versionTag(v);
-        // Semver allows 256 characters, a tag 128; a longer version cannot be published.
-        if (!isValidTag(version)) {
-            throw new UsageError(versionWhere, `the version '${v.source}' gives the tag '${version}' of ${version.length} characters; a tag holds at most 128 (${TAG_GRAMMAR})`);
-        }
-        const published = facts.publishedTags
-            .map((t) => parseVersion(t, options.tagPrefix)?.semver)
-            .filter((s) => s !== undefined);
-        const floating = decideFloating(v, published);
-        if (published.length === 0)
-            notes.push('no published versions found: this version is taken as the newest');
-        notes.push(...floating.reasons);
-        // A checkout made with the default fetch-depth has no tags but the one pushed: floating tags
-        // judged on that alone could move backwards, so say how to give the planner the full list.
-        if (!v.prerelease && published.every((p) => p.compare(v.semver) === 0)) {
-            notices.push(`No version tags besides ${v.source} were found, so ${version} is taken as the newest version. If other versions exist, check out with fetch-depth: 0 (or fetch-tags: true) so that ${v.semver.major}.${v.semver.minor}, ${v.semver.major} and latest are judged against them.`);
-        }
-        tags.push(...versionTags(v, floating));
-        latest = floating.latest;
+function tagsForImage(planned, version, latestMode, registryTags, parse) {
+    const exact = planned.filter((t) => !FLOATING_KINDS.has(t.kind));
+    if (version === undefined) {
+        // No semver version: only `latest: true` can add a floating tag, as the planner decided.
+        return { tags: orderTags(planned), reasons: [] };
     }
-    else if (requested?.kind === 'custom') {
-        version = requested.name;
-        tags.push({ name: requested.name, kind: 'version' });
-    }
-    else if (refTag !== undefined) {
-        version = refTag;
-        tags.push({ name: refTag, kind: 'ref' });
-    }
-    else if (event.pullRequest !== undefined) {
-        version = `pr-${event.pullRequest}`;
-        tags.push({ name: version, kind: 'pr' });
-    }
-    else {
-        version = `${options.stage ?? 'dev'}-${sha7}`;
-        tags.push({ name: version, kind: 'stage' });
-    }
-    if (options.stage !== undefined)
-        tags.push({ name: `${options.stage}-${sha7}`, kind: 'stage' });
-    for (const extra of options.extraTags)
-        tags.push({ name: extra, kind: 'extra' });
-    if (options.latest === 'true') {
-        if (prerelease)
-            warnings.push(`latest: true is ignored for the prerelease ${version}; prereleases never get 'latest'.`);
-        else
-            latest = true;
-    }
-    else if (options.latest === 'false') {
-        latest = false;
-    }
+    const published = registryTags
+        .map(parse)
+        .filter((v) => v !== undefined)
+        .map((v) => v.semver);
+    const floating = decideFloating(version, published);
+    const tags = [...exact];
+    const v = version.semver;
+    if (floating.minor)
+        tags.push({ name: `${v.major}.${v.minor}`, kind: 'minor' });
+    if (floating.major)
+        tags.push({ name: `${v.major}`, kind: 'major' });
+    const latest = latestMode === 'true' ? !version.prerelease : latestMode === 'false' ? false : floating.latest;
     if (latest)
         tags.push({ name: 'latest', kind: 'latest' });
-    const ordered = orderTags(tags);
-    const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
-    const imageProblem = options.images.length > 0 ? undefined : imageNameProblem(images[0] ?? '');
-    if (imageProblem !== undefined) {
-        throw new UsageError('images', `the default image '${images[0] ?? ''}' made from the repository name is not valid (${imageProblem}); set images explicitly, e.g. ghcr.io/acme/app`);
-    }
-    const payloadTime = utcSeconds(event.commitTime);
-    const gitTime = utcSeconds(facts.gitCommitTime);
-    const created = payloadTime ?? gitTime ?? isoSeconds(facts.now.getTime());
-    const createdFrom = payloadTime ? 'payload' : gitTime ? 'git' : 'clock';
-    if (createdFrom === 'clock') {
-        warnings.push('The commit time is neither in the event payload nor in local git, so `created` is the current time and the image is not reproducible.');
-    }
-    const base = ociLabels(event, version, created);
-    return {
-        version,
-        versionSource,
-        prerelease,
-        images,
-        tags: ordered,
-        refs: images.flatMap((image) => ordered.map((t) => `${image}:${t.name}`)),
-        labels: mergeKeyValues(base, options.labels),
-        annotations: annotationLines(base, options.annotations, options.platforms.length > 1),
-        buildArgs: buildArgs(version, event.sha, created, options.buildArgs),
-        platforms: [...options.platforms],
-        created,
-        createdFrom,
-        sha: event.sha,
-        warnings,
-        notes,
-        notices,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/** The JSON output: docker/metadata-action's keys (`tags`, `tag-names`, `labels`, `annotations`) plus ours. */
-function planJson(plan) {
-    return {
-        version: plan.version,
-        prerelease: plan.prerelease,
-        tags: plan.refs,
-        'tag-names': plan.tags.map((t) => t.name),
-        labels: Object.fromEntries(plan.labels.map((l) => [l.key, l.value])),
-        annotations: plan.annotations,
-        'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
-        images: plan.images,
-        platforms: plan.platforms,
-        created: plan.created,
-        revision: plan.sha,
-    };
-}
-/** Every output, in action.yml's order; values are strings as the runner stores them. */
-function planOutputs(plan) {
-    return [
-        ['version', plan.version],
-        ['tags', plan.refs.join('\n')],
-        ['tag-names', plan.tags.map((t) => t.name).join('\n')],
-        ['labels', plan.labels.map((l) => `${l.key}=${l.value}`).join('\n')],
-        ['annotations', plan.annotations.join('\n')],
-        ['build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`).join('\n')],
-        ['prerelease', String(plan.prerelease)],
-        ['json', JSON.stringify(planJson(plan))],
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */
-function escapeHtml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-/** A table cell: HTML-escaped, with `|` and line breaks that would end the cell neutralised. */
-function cell(text) {
-    return escapeHtml(text).replace(/\|/g, '&#124;').replace(/\r?\n/g, '<br>');
-}
-function code(text) {
-    return `<code>${cell(text)}</code>`;
-}
-function planSummary(plan, dryRun) {
-    const out = [];
-    out.push(`### image-release ${dryRun ? 'plan (dry run)' : 'plan'}: ${code(plan.version)}`, '');
-    out.push(`Version ${code(plan.version)}${plan.prerelease ? ' (prerelease)' : ''} from commit ${code(plan.sha.slice(0, 7))}, platforms ${plan.platforms.map(code).join(', ')}.`, '');
-    out.push('| Image | Tag | Kind |', '| --- | --- | --- |');
-    for (const image of plan.images)
-        for (const tag of plan.tags)
-            out.push(`| ${code(image)} | ${code(tag.name)} | ${tag.kind} |`);
-    out.push('', '| Label | Value |', '| --- | --- |');
-    for (const l of plan.labels)
-        out.push(`| ${code(l.key)} | ${cell(l.value)} |`);
-    if (plan.warnings.length > 0) {
-        out.push('', '**Warnings**', '');
-        for (const w of plan.warnings)
-            out.push(`- ${cell(w)}`);
-    }
-    out.push('');
-    return out.join('\n') + '\n';
-}
-/** The plan as plain text, for the log and the local preview. */
-function planText(plan) {
-    const section = (title, rows) => rows.length === 0 ? [] : [`${title}:`, ...rows.map((r) => `  ${r}`)];
-    return [
-        `version:    ${plan.version}${plan.prerelease ? ' (prerelease)' : ''}`,
-        `commit:     ${plan.sha}`,
-        `created:    ${plan.created} (from ${plan.createdFrom})`,
-        `platforms:  ${plan.platforms.join(', ')}`,
-        ...section('tags', plan.refs),
-        ...section('floating tags', plan.notes),
-        ...section('labels', plan.labels.map((l) => `${l.key}=${l.value}`)),
-        ...section('annotations', plan.annotations),
-        ...section('build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`)),
-    ].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/plan/platform.ts
-/**
- * Platforms as buildx and buildah take them: `os/arch[/variant]`. The lists are those Go (and
- * so the OCI image index) knows; anything else is a typo that would otherwise fail minutes later
- * inside the build.
- */
-const OS = new Set([
-    'linux',
-    'windows',
-    'darwin',
-    'freebsd',
-    'netbsd',
-    'openbsd',
-    'solaris',
-    'illumos',
-    'aix',
-    'wasip1',
-    'js',
-]);
-const ARCH = new Set([
-    '386',
-    'amd64',
-    'arm',
-    'arm64',
-    'loong64',
-    'mips',
-    'mipsle',
-    'mips64',
-    'mips64le',
-    'ppc64',
-    'ppc64le',
-    'riscv64',
-    's390x',
-    'wasm',
-]);
-const VARIANT = /^(v[0-9]+(\.[0-9]+)?)$/;
-const PLATFORM_FORM = 'os/arch[/variant], e.g. linux/amd64, linux/arm64, linux/arm/v7';
-function platformProblem(platform) {
-    const parts = platform.split('/');
-    if (parts.length < 2 || parts.length > 3 || parts.includes(''))
-        return `'${platform}' is not of the form ${PLATFORM_FORM}`;
-    const [os, arch, variant] = parts;
-    if (!OS.has(os))
-        return `'${platform}': unknown operating system '${os}' (known: ${[...OS].join(', ')})`;
-    if (!ARCH.has(arch))
-        return `'${platform}': unknown architecture '${arch}' (known: ${[...ARCH].join(', ')})`;
-    if (variant !== undefined && !VARIANT.test(variant)) {
-        return `'${platform}': the variant '${variant}' is not of the form v<number> (v7, v8, v2)`;
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-const DEFAULT_PLATFORMS = ['linux/amd64', 'linux/arm64'];
-/** Lines, without blank ones and `#` comments. */
-function lines(value) {
-    return value
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== '' && !l.startsWith('#'));
-}
-/** For values that never hold a comma (names, tags, platforms): newlines and commas separate. */
-function list(value) {
-    return lines(value)
-        .flatMap((l) => l.split(','))
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-}
-function keyValue(input, line, example) {
-    const eq = line.indexOf('=');
-    const key = eq === -1 ? '' : line.slice(0, eq).trim();
-    if (eq === -1 || key === '' || /\s/.test(key)) {
-        throw new UsageError(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
-    }
-    return { key, value: line.slice(eq + 1) };
-}
-function keyValues(input, value, example) {
-    return lines(value).map((line) => keyValue(input, line, example));
-}
-const LEVEL_PREFIX = new RegExp(`^((?:${ANNOTATION_LEVELS.join('|')})(?:,(?:${ANNOTATION_LEVELS.join('|')}))*):(.*)$`);
-function annotations(value) {
-    return lines(value).map((line) => {
-        const m = LEVEL_PREFIX.exec(line);
-        const kv = keyValue('annotations', m ? m[2] : line, 'org.opencontainers.image.description=My app');
-        return m ? { ...kv, levels: m[1].split(',') } : kv;
-    });
-}
-function settings_boolean(input, value, fallback) {
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new UsageError(input, `'${value}' is not a boolean; use true or false`);
-}
-/** A git tag prefix: characters a git ref may hold, as `git check-ref-format` would accept. */
-function tagPrefix(value) {
-    if (value === '')
-        return undefined;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._+/-]*$/.test(value) ||
-        value.includes('..') ||
-        value.includes('//')) {
-        throw new UsageError('tag-prefix', `'${value}' cannot start a git tag; start with a letter or digit, then use letters, digits, '.', '_', '+', '/', '-', with no '..' or '//' (e.g. 'server-v' for tags like server-v1.2.3)`);
-    }
-    return value;
-}
-function stage(value) {
-    if (value === '')
-        return undefined;
-    // `<stage>-<sha7>` must stay within the 128 characters of a tag.
-    if (!isValidTag(`${value}-abcdef0`) || value.length > 120) {
-        throw new UsageError('stage', `'${value}' cannot form a tag '<stage>-<sha7>'; use at most 120 letters, digits, '_', '.', '-', not starting with '.' or '-' (e.g. 'rmoa-client')`);
-    }
-    return value;
-}
-function latest(value) {
-    if (value === '')
-        return 'auto';
-    const v = value.toLowerCase();
-    if (v === 'auto' || v === 'true' || v === 'false')
-        return v;
-    throw new UsageError('latest', `'${value}' is not one of auto, true, false`);
-}
-function settings_images(value) {
-    if (value === '')
-        return [];
-    const names = list(value);
-    if (names.length === 0) {
-        throw new UsageError('images', 'the list is empty; give at least one image name (e.g. ghcr.io/acme/app) or leave the input unset for ghcr.io/<owner>/<repo>');
-    }
-    for (const name of names) {
-        const problem = imageNameProblem(name);
-        if (problem) {
-            throw new UsageError('images', `'${name}' is not a valid image name: ${problem}. Expected [registry/]path, e.g. ghcr.io/acme/app`);
-        }
-    }
-    return [...new Set(names)];
-}
-function extraTags(value) {
-    const tags = list(value);
-    for (const tag of tags) {
-        if (!isValidTag(tag)) {
-            throw new UsageError('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
-        }
-        // As an extra tag, `latest` would bypass the rules of the `latest` input: it would reach
-        // prereleases and move backwards on a release of an older line.
-        if (tag === 'latest') {
-            throw new UsageError('extra-tags', "'latest' is decided by the `latest` input (auto, true or false), not by extra-tags; remove it and set latest: true to force it");
-        }
-    }
-    return [...new Set(tags)];
-}
-function platforms(value) {
-    if (value === '')
-        return [...DEFAULT_PLATFORMS];
-    const entries = list(value);
-    if (entries.length === 0)
-        throw new UsageError('platforms', `the list is empty; expected ${PLATFORM_FORM}`);
-    for (const entry of entries) {
-        const problem = platformProblem(entry);
-        if (problem)
-            throw new UsageError('platforms', problem);
-    }
-    return [...new Set(entries)];
-}
-function version(value) {
-    // Checked against the tag grammar by the planner, which also knows the tag prefix.
-    return value === '' ? undefined : value;
-}
-/**
- * Reads every input. Throws a UsageError naming the first bad input; `onSecret` is called with
- * the token before anything else can print it.
- */
-function readSettings(input, onSecret = () => { }) {
-    const githubToken = input('github-token');
-    onSecret(githubToken);
-    const prefix = tagPrefix(input('tag-prefix'));
-    const v = version(input('version'));
-    const s = stage(input('stage'));
-    return {
-        images: settings_images(input('images')),
-        ...(v !== undefined && { version: v }),
-        ...(prefix !== undefined && { tagPrefix: prefix }),
-        ...(s !== undefined && { stage: s }),
-        latest: latest(input('latest')),
-        extraTags: extraTags(input('extra-tags')),
-        labels: keyValues('labels', input('labels'), 'org.opencontainers.image.vendor=Acme'),
-        annotations: annotations(input('annotations')),
-        buildArgs: keyValues('build-args', input('build-args'), 'NODE_VERSION=24'),
-        platforms: platforms(input('platforms')),
-        dryRun: settings_boolean('dry-run', input('dry-run'), false),
-        githubToken,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-function readPayload(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    if (!path)
-        return {};
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (e) {
-        throw new UsageError('GITHUB_EVENT_PATH', `cannot read the event payload '${path}': ${e.message}`);
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch (e) {
-        throw new UsageError('GITHUB_EVENT_PATH', `'${path}' is not JSON: ${e.message}`);
-    }
-}
-async function plan(settings, event, deps) {
-    // Published versions come from the checkout's tags in this version; build-and-push will ask
-    // the registry. Git is asked for the commit time only when the payload lacks it.
-    const [publishedTags, gitCommitTime] = await Promise.all([
-        deps.git.tags(),
-        event.commitTime === undefined ? deps.git.commitTime(event.sha) : Promise.resolve(undefined),
-    ]);
-    return planRelease(settings, {
-        event,
-        publishedTags,
-        ...(gitCommitTime !== undefined && { gitCommitTime }),
-        now: deps.now(),
-    });
-}
-/** settings → event → plan → outputs and summary. Every failure ends as one error naming its cause. */
-async function run(deps) {
-    const { runner } = deps;
-    try {
-        const settings = readSettings(runner.getInput, runner.setSecret);
-        const event = parseEvent(deps.env, readPayload(deps.env));
-        const result = await plan(settings, event, deps);
-        for (const warning of result.warnings)
-            runner.warning(warning);
-        for (const notice of result.notices)
-            runner.notice(notice);
-        runner.startGroup(`Plan: ${result.version} (${result.tags.length} tags × ${result.images.length} images)`);
-        // The plan echoes inputs and payload text; stopping command processing keeps a line such as
-        // `::add-mask::` or `::error::` inside a label from being taken for a runner command.
-        runner.verbatim(planText(result));
-        runner.endGroup();
-        runner.appendSummary(planSummary(result, settings.dryRun));
-        // Outputs last and in one write: a failure before this point leaves none behind.
-        runner.setOutputs(planOutputs(result));
-        if (!settings.dryRun) {
-            runner.notice('This version of image-release plans only: the outputs are set, nothing is built or pushed. Feed them to docker/build-push-action, or set dry-run: true to silence this notice.');
-        }
-        return 0;
-    }
-    catch (e) {
-        runner.error(e instanceof UsageError
-            ? e.message
-            : `image-release failed unexpectedly: ${e.stack ?? String(e)}`);
-        return 1;
-    }
+    return { tags: orderTags(tags), reasons: floating.reasons };
 }
 
 
 /***/ }),
 
-/***/ 813:
+/***/ 5671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vm: () => (/* binding */ versionTag),
+/* harmony export */   Zl: () => (/* binding */ VERSION_FORMS),
+/* harmony export */   ot: () => (/* binding */ parseVersion)
+/* harmony export */ });
+/* harmony import */ var semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7163);
+/* harmony import */ var semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The prefixes recognised when no `tag-prefix` is set; longest first so `V.` wins over `V`. */
+const DEFAULT_PREFIXES = ['V.', 'v', 'V', ''];
+/**
+ * Strict semver: three numeric parts, no leading zeros. `semver`'s own parser also takes a
+ * leading `v`, `=` and white space, which must not count here because the prefix is ours to
+ * judge, so the first character has to be a digit.
+ */
+function parseStrictSemver(text) {
+    if (!/^[0-9]/.test(text) || /\s/.test(text))
+        return undefined;
+    try {
+        return new (semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0___default())(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Reads a version from a tag name. With `tagPrefix` set only `<tagPrefix><semver>` counts (a
+ * monorepo's `server-v2.3.4`), so another component's tags are never taken for ours.
+ */
+function parseVersion(name, tagPrefix) {
+    const prefixes = tagPrefix !== undefined ? [tagPrefix] : DEFAULT_PREFIXES;
+    for (const prefix of prefixes) {
+        if (!name.startsWith(prefix))
+            continue;
+        const semver = parseStrictSemver(name.slice(prefix.length));
+        if (semver)
+            return { source: name, prefix, semver, prerelease: semver.prerelease.length > 0 };
+    }
+    return undefined;
+}
+/** `X.Y.Z[-pre]`: the form used in tags and outputs; build metadata is dropped. */
+function versionTag(version) {
+    return version.semver.version;
+}
+const VERSION_FORMS = 'X.Y.Z, vX.Y.Z, VX.Y.Z or V.X.Y.Z (optionally -prerelease, +build)';
+
+
+/***/ }),
+
+/***/ 4813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   qc: () => (/* binding */ processRunner)
 /* harmony export */ });
 /* unused harmony exports escapeData, fileCommand, inputVariable, writeStdout */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Runner command data: `%`, CR and LF are escaped so that a value is one command. */
@@ -2019,6 +2313,22 @@ function processRunner(env = process.env, write = writeStdout) {
                 token = randomToken('stop-');
             write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
         },
+        info: (message) => write(`${message}\n`),
+        debug: (message) => command('debug', message),
+        async commandsStopped(work) {
+            // The output is not known in advance, so the token cannot be checked against it: here its
+            // randomness is what keeps a build from ending the section, so it comes from crypto
+            // (loaded only on this path, which builds and is not start-up bound).
+            const { randomBytes } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7598, 23));
+            const token = `stop-${randomBytes(16).toString('hex')}`;
+            write(`::stop-commands::${token}\n`);
+            try {
+                return await work();
+            }
+            finally {
+                write(`::${token}::\n`);
+            }
+        },
         setSecret: (value) => {
             if (value !== '')
                 command('add-mask', value);
@@ -2029,17 +2339,248 @@ function processRunner(env = process.env, write = writeStdout) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 24:
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -2065,7 +2606,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -2074,6 +2615,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -2202,6 +2746,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -2218,11 +2784,74 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 /******/ 
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -745,7 +745,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(902);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(647);
 
 process.exitCode = await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
 
@@ -754,7 +754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 902:
+/***/ 647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1371,6 +1371,39 @@ function orderTags(tags) {
     floating.sort((a, b) => (rank[a.kind] ?? 0) - (rank[b.kind] ?? 0));
     return [...exact, ...floating];
 }
+/**
+ * Tags that name one build for good and are never moved by accident: the version (`1.2.3`,
+ * `hotfix-123`), a pushed git tag, and `<stage>-<sha7>`. `pr-12` and extra tags (`edge`) are
+ * meant to follow new pushes, so they are not guarded, only ordered before the floating ones.
+ */
+const GUARDED_KINDS = new Set(['version', 'ref', 'stage']);
+/**
+ * The tags to apply to one image, with floating tags judged again against that image's own
+ * tag list in its registry: what git knew at plan time may lag behind what was published.
+ * Registry tags carry no prefix (`1.2.3`), so they are read with the default version forms.
+ */
+function tagsForImage(planned, version, latestMode, registryTags, parse) {
+    const exact = planned.filter((t) => !FLOATING_KINDS.has(t.kind));
+    if (version === undefined) {
+        // No semver version: only `latest: true` can add a floating tag, as the planner decided.
+        return { tags: orderTags(planned), reasons: [] };
+    }
+    const published = registryTags
+        .map(parse)
+        .filter((v) => v !== undefined)
+        .map((v) => v.semver);
+    const floating = decideFloating(version, published);
+    const tags = [...exact];
+    const v = version.semver;
+    if (floating.minor)
+        tags.push({ name: `${v.major}.${v.minor}`, kind: 'minor' });
+    if (floating.major)
+        tags.push({ name: `${v.major}`, kind: 'major' });
+    const latest = latestMode === 'true' ? !version.prerelease : latestMode === 'false' ? false : floating.latest;
+    if (latest)
+        tags.push({ name: 'latest', kind: 'latest' });
+    return { tags: orderTags(tags), reasons: floating.reasons };
+}
 
 ;// CONCATENATED MODULE: ./src/plan/plan.ts
 
@@ -1468,6 +1501,7 @@ function planRelease(options, facts) {
     let version;
     let prerelease = false;
     let latest = false;
+    let semver;
     if (requested?.kind === 'semver') {
         // A release marked as a pre-release on GitHub is one even with a stable tag: it must not
         // move 1.2, 1 or latest.
@@ -1477,6 +1511,7 @@ function planRelease(options, facts) {
             notes.push('the GitHub release is marked as a pre-release: exact tag only');
         }
         prerelease = v.prerelease;
+        semver = v;
         version = versionTag(v);
         // Semver allows 256 characters, a tag 128; a longer version cannot be published.
         if (!isValidTag(version)) {
@@ -1545,6 +1580,7 @@ function planRelease(options, facts) {
     return {
         version,
         versionSource,
+        ...(semver !== undefined && { semver }),
         prerelease,
         images,
         tags: ordered,
@@ -1563,13 +1599,25 @@ function planRelease(options, facts) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
+/** The refs and tag names to report: what was pushed, or what was planned when nothing was. */
+function reportedTags(plan, outcome) {
+    if (!outcome?.pushed)
+        return { refs: [...plan.refs], names: plan.tags.map((t) => t.name) };
+    const refs = outcome.images.flatMap((i) => i.tags.map((t) => `${i.image}:${t}`));
+    const names = [...new Set(outcome.images.flatMap((i) => i.tags))];
+    return { refs, names };
+}
+function imageRefs(outcome) {
+    return (outcome?.images ?? []).map((i) => `${i.image}@${i.digest}`);
+}
 /** The JSON output: docker/metadata-action's keys (`tags`, `tag-names`, `labels`, `annotations`) plus ours. */
-function planJson(plan) {
+function planJson(plan, outcome, release) {
+    const { refs, names } = reportedTags(plan, outcome);
     return {
         version: plan.version,
         prerelease: plan.prerelease,
-        tags: plan.refs,
-        'tag-names': plan.tags.map((t) => t.name),
+        tags: refs,
+        'tag-names': names,
         labels: Object.fromEntries(plan.labels.map((l) => [l.key, l.value])),
         annotations: plan.annotations,
         'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
@@ -1577,19 +1625,30 @@ function planJson(plan) {
         platforms: plan.platforms,
         created: plan.created,
         revision: plan.sha,
+        digest: outcome?.digest ?? '',
+        'image-refs': imageRefs(outcome),
+        'release-url': release?.url ?? '',
+        'release-id': release?.id ?? '',
     };
 }
 /** Every output, in action.yml's order; values are strings as the runner stores them. */
-function planOutputs(plan) {
+function planOutputs(plan, outcome, release) {
+    const { refs, names } = reportedTags(plan, outcome);
     return [
         ['version', plan.version],
-        ['tags', plan.refs.join('\n')],
-        ['tag-names', plan.tags.map((t) => t.name).join('\n')],
+        ['tags', refs.join('\n')],
+        ['tag-names', names.join('\n')],
         ['labels', plan.labels.map((l) => `${l.key}=${l.value}`).join('\n')],
         ['annotations', plan.annotations.join('\n')],
         ['build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`).join('\n')],
         ['prerelease', String(plan.prerelease)],
-        ['json', JSON.stringify(planJson(plan))],
+        ['digest', outcome?.digest ?? ''],
+        ['image-refs', imageRefs(outcome).join('\n')],
+        ['platforms', plan.platforms.join(',')],
+        ['release-url', release?.url ?? ''],
+        ['release-id', release?.id ?? ''],
+        ['release-body', release?.body ?? ''],
+        ['json', JSON.stringify(planJson(plan, outcome, release))],
     ];
 }
 
@@ -1644,6 +1703,35 @@ function planText(plan) {
         ...section('build-args', plan.buildArgs.map((a) => `${a.key}=${a.value}`)),
     ].join('\n');
 }
+/** The pushed images: what each got, its digest, and how to pull it by tag and by digest. */
+function imagesSummary(plan, outcome) {
+    const out = [];
+    if (!outcome.pushed) {
+        const what = outcome.digest !== undefined ? `Built ${code(outcome.digest)}` : 'Built';
+        out.push(`${what} for ${plan.platforms.map(code).join(', ')}; nothing was pushed (push is off for this event).`, '');
+        return out.join('\n') + '\n';
+    }
+    const verb = outcome.promotedFrom !== undefined ? `Promoted from ${code(outcome.promotedFrom)}` : 'Pushed';
+    out.push(`#### ${verb}`, '');
+    out.push('| Image | Tags | Digest | Platforms |', '| --- | --- | --- | --- |');
+    for (const image of outcome.images) {
+        out.push(`| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${plan.platforms.map(code).join(' ')} |`);
+    }
+    const pulls = outcome.images.flatMap((image) => [
+        ...(image.tags[0] !== undefined ? [`docker pull ${image.image}:${image.tags[0]}`] : []),
+        `docker pull ${image.image}@${image.digest}`,
+    ]);
+    out.push('', '<pre>', ...pulls.map(escapeHtml), '</pre>', '');
+    return out.join('\n') + '\n';
+}
+/** A link to the release, or in a dry run a note that its body is in the release-body output. */
+function releaseSummary(release) {
+    if (release.outcome === 'drafted') {
+        return `GitHub release ${code(release.tag)}: drafted from local git (dry run); the notes are in the \`release-body\` output.\n\n`;
+    }
+    // An https address of the GitHub server; escaped all the same, as everything printed here is.
+    return `GitHub release ${code(release.tag)} ${release.outcome}: <a href="${escapeHtml(release.url)}">${escapeHtml(release.url)}</a>\n\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/plan/platform.ts
 /**
@@ -1697,7 +1785,38 @@ function platformProblem(platform) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/plan/release-mode.ts
+const RELEASE_MODES = ['auto', 'true', 'false', 'draft'];
+/**
+ * Whether this run makes a GitHub release. Only version builds do (a tag push, a release event, a
+ * version typed in); `auto` only for semver versions, since a release creates its tag and a
+ * `hotfix-123` typed in is not always meant to become one; `true` and `draft` for any version.
+ */
+function decideRelease(mode, build) {
+    const none = (reason) => ({
+        release: false,
+        draft: false,
+        required: false,
+        reason,
+    });
+    if (mode === 'false')
+        return none('release is false');
+    if (build.versionSource === 'none') {
+        return none(`${build.version} is no version build (a branch, a pull request or a tag that is no version), and only versions are released${mode === 'auto' ? '' : `; release: ${mode} is ignored`}`);
+    }
+    if (mode === 'auto' && !build.semver) {
+        return none(`${build.version} is no semver version; set release: true to release it (its tag is created at this commit)`);
+    }
+    return {
+        release: true,
+        draft: mode === 'draft',
+        required: mode !== 'auto',
+        reason: `release is ${mode} and ${build.version} is a version`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/settings.ts
+
 
 
 
@@ -1815,6 +1934,43 @@ function platforms(value) {
     }
     return [...new Set(entries)];
 }
+function oneOf(input, value, allowed, fallback) {
+    if (value === '')
+        return fallback;
+    const v = value.toLowerCase();
+    const found = allowed.find((a) => a === v);
+    if (found === undefined) {
+        throw new UsageError(input, `'${value}' is not one of ${allowed.join(', ')}`);
+    }
+    return found;
+}
+function optional(value) {
+    return value === '' ? undefined : value;
+}
+function secrets(value, onSecret) {
+    // Masked before parsing, so that an error quoting a malformed line prints no secret.
+    for (const line of lines(value))
+        onSecret(line);
+    const read = keyValues('secrets', value, 'NPM_TOKEN=${{ secrets.NPM_TOKEN }}');
+    for (const s of read)
+        onSecret(s.value);
+    for (const s of read) {
+        // buildx and buildah take the id into `--secret id=…,src=…`: a comma or `=` would split it.
+        if (!/^[A-Za-z0-9_.-]+$/.test(s.key)) {
+            throw new UsageError('secrets', `the secret id '${s.key}' may hold only letters, digits, '_', '.', '-' (it is what RUN --mount=type=secret,id=… names)`);
+        }
+    }
+    return read;
+}
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+function promoteFrom(value) {
+    if (value === '')
+        return undefined;
+    const v = value.startsWith('@') ? value.slice(1) : value;
+    if (DIGEST.test(v) || isValidTag(v))
+        return v;
+    throw new UsageError('promote-from', `'${value}' is neither a tag (${TAG_GRAMMAR}) nor a digest (sha256: and 64 hex digits) in the first image's repository; e.g. dev-a1b2c3d`);
+}
 function version(value) {
     // Checked against the tag grammar by the planner, which also knows the tag prefix.
     return value === '' ? undefined : value;
@@ -1829,6 +1985,18 @@ function readSettings(input, onSecret = () => { }) {
     const prefix = tagPrefix(input('tag-prefix'));
     const v = version(input('version'));
     const s = stage(input('stage'));
+    const password = optional(input('password'));
+    if (password !== undefined)
+        onSecret(password);
+    const username = optional(input('username'));
+    if ((username === undefined) !== (password === undefined)) {
+        throw new UsageError(username === undefined ? 'username' : 'password', 'username and password go together: set both, or neither to use the Docker config (docker/login-action) and github-token for ghcr.io');
+    }
+    const file = optional(input('file'));
+    const target = optional(input('target'));
+    const provenance = optional(input('provenance'));
+    const sbom = optional(input('sbom'));
+    const promote = promoteFrom(input('promote-from'));
     return {
         images: settings_images(input('images')),
         ...(v !== undefined && { version: v }),
@@ -1842,6 +2010,20 @@ function readSettings(input, onSecret = () => { }) {
         platforms: platforms(input('platforms')),
         dryRun: settings_boolean('dry-run', input('dry-run'), false),
         githubToken,
+        engine: oneOf('engine', input('engine'), ['buildx', 'buildah'], 'buildx'),
+        context: input('context') || '.',
+        ...(file !== undefined && { file }),
+        ...(target !== undefined && { target }),
+        secrets: secrets(input('secrets'), onSecret),
+        cache: oneOf('cache', input('cache'), ['gha', 'none'], 'gha'),
+        ...(provenance !== undefined && { provenance }),
+        ...(sbom !== undefined && { sbom }),
+        push: oneOf('push', input('push'), ['auto', 'true', 'false'], 'auto'),
+        overwrite: settings_boolean('overwrite', input('overwrite'), false),
+        release: oneOf('release', input('release'), RELEASE_MODES, 'auto'),
+        ...(promote !== undefined && { promoteFrom: promote }),
+        ...(username !== undefined && { username }),
+        ...(password !== undefined && { password }),
     };
 }
 

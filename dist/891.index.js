@@ -486,7 +486,7 @@ async function draftReleaseBody(plan, settings, event, ctx) {
         : undefined;
     const range = await source.commits(plan.sha, previous?.source);
     if (!range.ok)
-        ctx.runner.notice(`Release notes: ${range.problem}`);
+        ctx.notice(`Release notes: ${range.problem}`);
     const notes = range.ok
         ? (0,release_notes/* draftReleaseNotes */.qh)({
             repositoryUrl: event.repository.htmlUrl,

@@ -1853,7 +1853,10 @@ async function run(deps) {
         }
         else if (settings.release !== 'false' && result.versionSource !== 'none') {
             const { draftReleaseBody } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
-            release = await draftReleaseBody(result, settings, event, ctx);
+            release = await draftReleaseBody(result, settings, event, {
+                ...ctx,
+                notice: (m) => runner.notice(m),
+            });
         }
         runner.appendSummary(planSummary(result, settings.dryRun) +
             (outcome !== undefined ? imagesSummary(result, outcome) : '') +

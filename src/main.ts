@@ -96,7 +96,10 @@ export async function run(deps: Dependencies): Promise<number> {
       release = await publishReleaseStep(result, settings, event, outcome, ctx);
     } else if (settings.release !== 'false' && result.versionSource !== 'none') {
       const { draftReleaseBody } = await import('./github/run.js');
-      release = await draftReleaseBody(result, settings, event, ctx);
+      release = await draftReleaseBody(result, settings, event, {
+        ...ctx,
+        notice: (m) => runner.notice(m),
+      });
     }
     runner.appendSummary(
       planSummary(result, settings.dryRun) +

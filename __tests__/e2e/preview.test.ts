@@ -88,6 +88,38 @@ describe('in a checkout whose HEAD carries the tag v1.2.3', () => {
     expect(outputLines(action.outputs['tag-names'])).toEqual(preview['tag-names']);
   });
 
+  it('--notes prints the release notes the action would draft in a dry run', async () => {
+    const r = await runPreview(['--notes'], repo.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('- 1\\.2.3 by E2E Author'); // '1.' escaped: it would start a list
+    expect(r.stdout).toContain(
+      '**Full Changelog**: https://github.com/Acme/Widget/compare/v1.1.0...v1.2.3',
+    );
+    expect(r.stdout).toContain(`docker pull ${WIDGET}:1.2.3`);
+    const action = await runAction({
+      event: 'push',
+      payload: {
+        ref: 'refs/tags/v1.2.3',
+        after: sha,
+        repository: {
+          name: 'Widget',
+          owner: { login: 'Acme' },
+          html_url: 'https://github.com/Acme/Widget',
+        },
+      },
+      inputs: { 'dry-run': 'true' },
+      cwd: repo.dir,
+    });
+    expect(action.outputs['release-body']).toBe(r.stdout.replace(/\n$/, ''));
+  });
+
+  it('--notes on a branch says there is no release', async () => {
+    const r = await runPreview(['--ref', 'main', '--notes'], repo.dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no GitHub release: dev-[0-9a-f]{7} is no version build/);
+  });
+
   it('--ref main --stage rmoa-client plans a branch build', async () => {
     const r = await runPreview(['--ref', 'main', '--stage', 'rmoa-client', '--json'], repo.dir);
     expect(r.code).toBe(0);

@@ -72,7 +72,10 @@ export async function startRegistry(
   const dir = makeTempDir('image-release-registry-');
   const data = join(dir, 'data');
   mkdirSync(data);
-  const htpasswd = execFileSync(htpasswdBin, ['-Bbn', username, password], { encoding: 'utf8' });
+  // The lowest bcrypt cost: every authenticated request checks it, and these are test logins.
+  const htpasswd = execFileSync(htpasswdBin, ['-Bbn', '-C', '4', username, password], {
+    encoding: 'utf8',
+  });
   writeFileSync(join(dir, 'htpasswd'), htpasswd);
   const port = await freePort();
   const host = `127.0.0.1:${port}`;

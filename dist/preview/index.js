@@ -2,17 +2,17 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 163:
+/***/ 7163:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(159)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(101)
-const { safeRe: re, t } = __nccwpck_require__(471)
+const debug = __nccwpck_require__(1159)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(5101)
+const { safeRe: re, t } = __nccwpck_require__(5471)
 
 const parseOptions = __nccwpck_require__(356)
-const { compareIdentifiers } = __nccwpck_require__(348)
+const { compareIdentifiers } = __nccwpck_require__(3348)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -359,7 +359,7 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 101:
+/***/ 5101:
 /***/ ((module) => {
 
 
@@ -433,7 +433,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 159:
+/***/ 1159:
 /***/ ((module) => {
 
 
@@ -451,7 +451,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 348:
+/***/ 3348:
 /***/ ((module) => {
 
 
@@ -511,7 +511,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 471:
+/***/ 5471:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -520,8 +520,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(101)
-const debug = __nccwpck_require__(159)
+} = __nccwpck_require__(5101)
+const debug = __nccwpck_require__(1159)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -745,7 +745,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(647);
+/* harmony import */ var _preview_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9390);
 
 process.exitCode = await (0,_preview_js__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
 
@@ -754,7 +754,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 647:
+/***/ 9390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -765,24 +765,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: USAGE, repositoryFromRemote
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * An error a user can fix: `where` names the input or part of the event that is wrong, the
- * message says what was found and what is expected. Anything else thrown is a bug.
- */
-class UsageError extends Error {
-    where;
-    constructor(where, message) {
-        super(`${where}: ${message}`);
-        this.where = where;
-        this.name = 'UsageError';
-    }
-}
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/event.ts
 
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -790,7 +778,7 @@ const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
 const obj = (v) => (isObject(v) ? v : {});
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 function missing(what, fix) {
-    return new UsageError('event payload', `${what}. ${fix}`);
+    return new errors/* UsageError */.e('event payload', `${what}. ${fix}`);
 }
 /**
  * Reads the runner's environment and the webhook payload. Pure: the caller reads
@@ -799,7 +787,7 @@ function missing(what, fix) {
 function parseEvent(env, payload) {
     const name = str(env.GITHUB_EVENT_NAME);
     if (!name) {
-        throw new UsageError('GITHUB_EVENT_NAME', 'is not set; run inside GitHub Actions or set it to the event to plan for');
+        throw new errors/* UsageError */.e('GITHUB_EVENT_NAME', 'is not set; run inside GitHub Actions or set it to the event to plan for');
     }
     const p = obj(payload);
     const repo = obj(p.repository);
@@ -889,183 +877,14 @@ function parseEvent(env, payload) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./src/git/files.ts
-
-
-/*
- * Reading git's own files for the two facts a plan needs (tag names, a commit's time) instead of
- * starting git: a process start costs more than the whole plan (bench/dry-run.mjs). Every reader
- * returns undefined for a layout it does not know, and the caller asks git itself.
- */
-/** The directory holding objects and refs, following a `.git` file and `commondir`. */
-function commonGitDir(cwd) {
-    const dotGit = (0,external_node_path_namespaceObject.join)(cwd, '.git');
-    let gitDir;
-    try {
-        if ((0,external_node_fs_namespaceObject.statSync)(dotGit).isDirectory())
-            gitDir = dotGit;
-        else {
-            const m = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dotGit, 'utf8'));
-            if (!m)
-                return undefined;
-            gitDir = (0,external_node_path_namespaceObject.resolve)(cwd, m[1].trim());
-        }
-        const common = (0,external_node_path_namespaceObject.join)(gitDir, 'commondir');
-        if ((0,external_node_fs_namespaceObject.existsSync)(common)) {
-            const c = (0,external_node_fs_namespaceObject.readFileSync)(common, 'utf8').trim();
-            gitDir = (0,external_node_path_namespaceObject.isAbsolute)(c) ? c : (0,external_node_path_namespaceObject.resolve)(gitDir, c);
-        }
-    }
-    catch {
-        return undefined;
-    }
-    return gitDir;
-}
-/** Tag names from `packed-refs` and `refs/tags/`, which is what `git tag` reads too. */
-function readTagFiles(cwd) {
-    const gitDir = commonGitDir(cwd);
-    // The reftable format keeps refs in binary tables; leave those to git itself.
-    if (gitDir === undefined || (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(gitDir, 'reftable')))
-        return undefined;
-    const names = new Set();
-    try {
-        const packed = (0,external_node_path_namespaceObject.join)(gitDir, 'packed-refs');
-        if ((0,external_node_fs_namespaceObject.existsSync)(packed)) {
-            for (const line of (0,external_node_fs_namespaceObject.readFileSync)(packed, 'utf8').split('\n')) {
-                const m = /^[0-9a-f]{40,64} refs\/tags\/(.+)$/.exec(line);
-                if (m)
-                    names.add(m[1]);
-            }
-        }
-        const walk = (dir, prefix) => {
-            for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
-                if (entry.isDirectory())
-                    walk((0,external_node_path_namespaceObject.join)(dir, entry.name), `${prefix}${entry.name}/`);
-                else if (entry.isFile() && !entry.name.endsWith('.lock'))
-                    names.add(`${prefix}${entry.name}`);
-            }
-        };
-        const loose = (0,external_node_path_namespaceObject.join)(gitDir, 'refs', 'tags');
-        if ((0,external_node_fs_namespaceObject.existsSync)(loose))
-            walk(loose, '');
-    }
-    catch {
-        return undefined;
-    }
-    return [...names].sort();
-}
-/** zlib, loaded when an object is first read: most plans never need it. */
-function inflate(data) {
-    return process.getBuiltinModule('node:zlib').inflateSync(data);
-}
-/** `committer Name <mail> 1700000000 +0100` → the instant in ISO 8601 (UTC). */
-function committerTime(commit) {
-    const m = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit);
-    return m ? new Date(Number(m[1]) * 1000).toISOString() : undefined;
-}
-/** A loose object: zlib of `commit <size>\0<body>`. */
-function looseCommit(gitDir, sha) {
-    const file = (0,external_node_path_namespaceObject.join)(gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        return undefined;
-    const raw = inflate((0,external_node_fs_namespaceObject.readFileSync)(file)).toString('utf8');
-    return raw.startsWith('commit ') ? raw.slice(raw.indexOf('\0') + 1) : undefined;
-}
-/**
- * Where `sha` is in the pack whose index is `idx` (pack index version 2: a fan-out table, the
- * sorted names, CRCs, 31-bit offsets, then 64-bit offsets for the large ones).
- */
-function packOffset(idx, sha) {
-    if (idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2)
-        return undefined;
-    const fanout = (i) => (i < 0 ? 0 : idx.readUInt32BE(8 + i * 4));
-    const count = fanout(255);
-    const names = 8 + 256 * 4;
-    const first = sha[0];
-    let lo = fanout(first - 1);
-    let hi = fanout(first);
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const cmp = idx.compare(sha, 0, 20, names + mid * 20, names + mid * 20 + 20) * -1;
-        if (cmp === 0) {
-            const offsets = names + count * 24;
-            const small = idx.readUInt32BE(offsets + mid * 4);
-            if ((small & 0x80000000) === 0)
-                return small;
-            const large = offsets + count * 4 + (small & 0x7fffffff) * 8;
-            return Number(idx.readBigUInt64BE(large));
-        }
-        if (cmp < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return undefined;
-}
-/**
- * A commit stored whole in a pack. A deltified one (rare for commits) is left to git, which
- * knows how to rebuild it.
- */
-function packedCommit(gitDir, sha) {
-    const packDir = (0,external_node_path_namespaceObject.join)(gitDir, 'objects', 'pack');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(packDir))
-        return undefined;
-    const name = Buffer.from(sha, 'hex');
-    for (const file of (0,external_node_fs_namespaceObject.readdirSync)(packDir)) {
-        if (!file.endsWith('.idx'))
-            continue;
-        const offset = packOffset((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(packDir, file)), name);
-        if (offset === undefined)
-            continue;
-        const fd = (0,external_node_fs_namespaceObject.openSync)((0,external_node_path_namespaceObject.join)(packDir, file.replace(/\.idx$/, '.pack')), 'r');
-        try {
-            const head = Buffer.alloc(16);
-            (0,external_node_fs_namespaceObject.readSync)(fd, head, 0, head.length, offset);
-            let byte = head[0];
-            const type = (byte >> 4) & 7;
-            let size = byte & 15;
-            let i = 1;
-            for (let shift = 4; byte & 0x80; shift += 7, i++) {
-                byte = head[i];
-                size += (byte & 0x7f) * 2 ** shift;
-            }
-            if (type !== 1)
-                return undefined;
-            // Deflate never grows data by more than a few bytes per 16 KiB block, plus its header.
-            const data = Buffer.alloc(size + 64 + Math.ceil(size / 1000));
-            const got = (0,external_node_fs_namespaceObject.readSync)(fd, data, 0, data.length, offset + i);
-            return inflate(data.subarray(0, got)).subarray(0, size).toString('utf8');
-        }
-        finally {
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        }
-    }
-    return undefined;
-}
-/** The committer time of the commit `sha` (full, SHA-1), from the object files. */
-function readCommitTime(cwd, sha) {
-    if (!/^[0-9a-f]{40}$/.test(sha))
-        return undefined;
-    const gitDir = commonGitDir(cwd);
-    if (gitDir === undefined)
-        return undefined;
-    try {
-        const commit = looseCommit(gitDir, sha) ?? packedCommit(gitDir, sha);
-        return commit === undefined ? undefined : committerTime(commit);
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./src/git/files.ts
+var files = __nccwpck_require__(151);
 ;// CONCATENATED MODULE: ./src/git/history.ts
 
 /** Runs git with an argument array (never a shell); undefined when git fails or is missing. */
 async function git(cwd, args) {
     // Loaded on first use: node:child_process pulls in net and stream, a few ms of every start.
-    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 421, 23));
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
     return new Promise((resolve) => {
         execFile('git', args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout) => resolve(error ? undefined : stdout));
     });
@@ -1076,9 +895,9 @@ const nonEmptyLines = (out) => (out ?? '')
     .filter((l) => l !== '');
 function localGit(cwd) {
     return {
-        tags: async () => readTagFiles(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
+        tags: async () => (0,files/* readTagFiles */.o)(cwd) ?? nonEmptyLines(await git(cwd, ['tag', '--list'])),
         async commitTime(rev) {
-            const direct = readCommitTime(cwd, rev);
+            const direct = (0,files/* readCommitTime */.d)(cwd, rev);
             if (direct !== undefined)
                 return direct;
             // `--end-of-options` keeps a rev that starts with '-' from being read as an option.
@@ -1268,49 +1087,8 @@ function imageNameProblem(name) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/classes/semver.js
-var semver = __nccwpck_require__(163);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/plan/version.ts
-
-/** The prefixes recognised when no `tag-prefix` is set; longest first so `V.` wins over `V`. */
-const DEFAULT_PREFIXES = ['V.', 'v', 'V', ''];
-/**
- * Strict semver: three numeric parts, no leading zeros. `semver`'s own parser also takes a
- * leading `v`, `=` and white space, which must not count here because the prefix is ours to
- * judge, so the first character has to be a digit.
- */
-function parseStrictSemver(text) {
-    if (!/^[0-9]/.test(text) || /\s/.test(text))
-        return undefined;
-    try {
-        return new (semver_default())(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Reads a version from a tag name. With `tagPrefix` set only `<tagPrefix><semver>` counts (a
- * monorepo's `server-v2.3.4`), so another component's tags are never taken for ours.
- */
-function parseVersion(name, tagPrefix) {
-    const prefixes = tagPrefix !== undefined ? [tagPrefix] : DEFAULT_PREFIXES;
-    for (const prefix of prefixes) {
-        if (!name.startsWith(prefix))
-            continue;
-        const semver = parseStrictSemver(name.slice(prefix.length));
-        if (semver)
-            return { source: name, prefix, semver, prerelease: semver.prerelease.length > 0 };
-    }
-    return undefined;
-}
-/** `X.Y.Z[-pre]`: the form used in tags and outputs; build metadata is dropped. */
-function versionTag(version) {
-    return version.semver.version;
-}
-const VERSION_FORMS = 'X.Y.Z, vX.Y.Z, VX.Y.Z or V.X.Y.Z (optionally -prerelease, +build)';
-
+// EXTERNAL MODULE: ./src/plan/version.ts
+var plan_version = __nccwpck_require__(5671);
 ;// CONCATENATED MODULE: ./src/plan/tags.ts
 
 const FLOATING_KINDS = new Set(['minor', 'major', 'latest']);
@@ -1346,7 +1124,7 @@ function decideFloating(version, published) {
 }
 function versionTags(version, floating) {
     const v = version.semver;
-    const tags = [{ name: versionTag(version), kind: 'version' }];
+    const tags = [{ name: (0,plan_version/* versionTag */.Vm)(version), kind: 'version' }];
     if (floating.minor)
         tags.push({ name: `${v.major}.${v.minor}`, kind: 'minor' });
     if (floating.major)
@@ -1413,15 +1191,15 @@ function tagsForImage(planned, version, latestMode, registryTags, parse) {
 
 
 function readRequested(raw, where, tagPrefix, warnings) {
-    const version = (tagPrefix !== undefined && parseVersion(raw, tagPrefix)) || parseVersion(raw);
+    const version = (tagPrefix !== undefined && (0,plan_version/* parseVersion */.ot)(raw, tagPrefix)) || (0,plan_version/* parseVersion */.ot)(raw);
     if (version)
         return { kind: 'semver', version };
     if (!isValidTag(raw)) {
-        throw new UsageError(where, `'${raw}' is neither a version (${VERSION_FORMS}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`);
+        throw new errors/* UsageError */.e(where, `'${raw}' is neither a version (${plan_version/* VERSION_FORMS */.Zl}) nor a valid tag (${TAG_GRAMMAR}); a tag may hold only letters, digits, '_', '.', '-', and not start with '.' or '-'`);
     }
     // `v1.2` or `2` is published as itself, but the user probably meant a version: say so.
     if (/^[vV]?\.?[0-9]+(\.[0-9]+)?$/.test(raw)) {
-        warnings.push(`${where}: '${raw}' is not a full version (${VERSION_FORMS}), so it is published as the tag '${raw}' alone, with no version tags.`);
+        warnings.push(`${where}: '${raw}' is not a full version (${plan_version/* VERSION_FORMS */.Zl}), so it is published as the tag '${raw}' alone, with no version tags.`);
     }
     return { kind: 'custom', name: raw };
 }
@@ -1458,7 +1236,7 @@ function chooseVersion(options, event, warnings) {
     };
     if (tag === undefined)
         return { ...none, refTag: undefined };
-    const version = parseVersion(tag, options.tagPrefix);
+    const version = (0,plan_version/* parseVersion */.ot)(tag, options.tagPrefix);
     if (version) {
         return {
             requested: { kind: 'semver', version },
@@ -1468,7 +1246,7 @@ function chooseVersion(options, event, warnings) {
         };
     }
     const refTag = sanitizeTag(tag) || undefined;
-    const forms = options.tagPrefix !== undefined ? `'${options.tagPrefix}' followed by X.Y.Z` : VERSION_FORMS;
+    const forms = options.tagPrefix !== undefined ? `'${options.tagPrefix}' followed by X.Y.Z` : plan_version/* VERSION_FORMS */.Zl;
     const outcome = refTag !== undefined
         ? `it is published as '${refTag}'`
         : 'it has no character a tag can hold and is built like a branch';
@@ -1512,13 +1290,13 @@ function planRelease(options, facts) {
         }
         prerelease = v.prerelease;
         semver = v;
-        version = versionTag(v);
+        version = (0,plan_version/* versionTag */.Vm)(v);
         // Semver allows 256 characters, a tag 128; a longer version cannot be published.
         if (!isValidTag(version)) {
-            throw new UsageError(versionWhere, `the version '${v.source}' gives the tag '${version}' of ${version.length} characters; a tag holds at most 128 (${TAG_GRAMMAR})`);
+            throw new errors/* UsageError */.e(versionWhere, `the version '${v.source}' gives the tag '${version}' of ${version.length} characters; a tag holds at most 128 (${TAG_GRAMMAR})`);
         }
         const published = facts.publishedTags
-            .map((t) => parseVersion(t, options.tagPrefix)?.semver)
+            .map((t) => (0,plan_version/* parseVersion */.ot)(t, options.tagPrefix)?.semver)
             .filter((s) => s !== undefined);
         const floating = decideFloating(v, published);
         if (published.length === 0)
@@ -1567,7 +1345,7 @@ function planRelease(options, facts) {
     const images = options.images.length > 0 ? [...options.images] : [defaultImage(event)];
     const imageProblem = options.images.length > 0 ? undefined : imageNameProblem(images[0] ?? '');
     if (imageProblem !== undefined) {
-        throw new UsageError('images', `the default image '${images[0] ?? ''}' made from the repository name is not valid (${imageProblem}); set images explicitly, e.g. ghcr.io/acme/app`);
+        throw new errors/* UsageError */.e('images', `the default image '${images[0] ?? ''}' made from the repository name is not valid (${imageProblem}); set images explicitly, e.g. ghcr.io/acme/app`);
     }
     const payloadTime = utcSeconds(event.commitTime);
     const gitTime = utcSeconds(facts.gitCommitTime);
@@ -1785,36 +1563,8 @@ function platformProblem(platform) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/plan/release-mode.ts
-const RELEASE_MODES = ['auto', 'true', 'false', 'draft'];
-/**
- * Whether this run makes a GitHub release. Only version builds do (a tag push, a release event, a
- * version typed in); `auto` only for semver versions, since a release creates its tag and a
- * `hotfix-123` typed in is not always meant to become one; `true` and `draft` for any version.
- */
-function decideRelease(mode, build) {
-    const none = (reason) => ({
-        release: false,
-        draft: false,
-        required: false,
-        reason,
-    });
-    if (mode === 'false')
-        return none('release is false');
-    if (build.versionSource === 'none') {
-        return none(`${build.version} is no version build (a branch, a pull request or a tag that is no version), and only versions are released${mode === 'auto' ? '' : `; release: ${mode} is ignored`}`);
-    }
-    if (mode === 'auto' && !build.semver) {
-        return none(`${build.version} is no semver version; set release: true to release it (its tag is created at this commit)`);
-    }
-    return {
-        release: true,
-        draft: mode === 'draft',
-        required: mode !== 'auto',
-        reason: `release is ${mode} and ${build.version} is a version`,
-    };
-}
-
+// EXTERNAL MODULE: ./src/plan/release-mode.ts
+var release_mode = __nccwpck_require__(952);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -1840,7 +1590,7 @@ function keyValue(input, line, example) {
     const eq = line.indexOf('=');
     const key = eq === -1 ? '' : line.slice(0, eq).trim();
     if (eq === -1 || key === '' || /\s/.test(key)) {
-        throw new UsageError(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
+        throw new errors/* UsageError */.e(input, `'${line}' is not of the form KEY=value (one per line, e.g. '${example}'); values may contain '=' and ','`);
     }
     return { key, value: line.slice(eq + 1) };
 }
@@ -1862,7 +1612,7 @@ function settings_boolean(input, value, fallback) {
         return true;
     if (['false', 'False', 'FALSE'].includes(value))
         return false;
-    throw new UsageError(input, `'${value}' is not a boolean; use true or false`);
+    throw new errors/* UsageError */.e(input, `'${value}' is not a boolean; use true or false`);
 }
 /** A git tag prefix: characters a git ref may hold, as `git check-ref-format` would accept. */
 function tagPrefix(value) {
@@ -1871,7 +1621,7 @@ function tagPrefix(value) {
     if (!/^[A-Za-z0-9][A-Za-z0-9._+/-]*$/.test(value) ||
         value.includes('..') ||
         value.includes('//')) {
-        throw new UsageError('tag-prefix', `'${value}' cannot start a git tag; start with a letter or digit, then use letters, digits, '.', '_', '+', '/', '-', with no '..' or '//' (e.g. 'server-v' for tags like server-v1.2.3)`);
+        throw new errors/* UsageError */.e('tag-prefix', `'${value}' cannot start a git tag; start with a letter or digit, then use letters, digits, '.', '_', '+', '/', '-', with no '..' or '//' (e.g. 'server-v' for tags like server-v1.2.3)`);
     }
     return value;
 }
@@ -1880,7 +1630,7 @@ function stage(value) {
         return undefined;
     // `<stage>-<sha7>` must stay within the 128 characters of a tag.
     if (!isValidTag(`${value}-abcdef0`) || value.length > 120) {
-        throw new UsageError('stage', `'${value}' cannot form a tag '<stage>-<sha7>'; use at most 120 letters, digits, '_', '.', '-', not starting with '.' or '-' (e.g. 'rmoa-client')`);
+        throw new errors/* UsageError */.e('stage', `'${value}' cannot form a tag '<stage>-<sha7>'; use at most 120 letters, digits, '_', '.', '-', not starting with '.' or '-' (e.g. 'rmoa-client')`);
     }
     return value;
 }
@@ -1890,19 +1640,19 @@ function latest(value) {
     const v = value.toLowerCase();
     if (v === 'auto' || v === 'true' || v === 'false')
         return v;
-    throw new UsageError('latest', `'${value}' is not one of auto, true, false`);
+    throw new errors/* UsageError */.e('latest', `'${value}' is not one of auto, true, false`);
 }
 function settings_images(value) {
     if (value === '')
         return [];
     const names = list(value);
     if (names.length === 0) {
-        throw new UsageError('images', 'the list is empty; give at least one image name (e.g. ghcr.io/acme/app) or leave the input unset for ghcr.io/<owner>/<repo>');
+        throw new errors/* UsageError */.e('images', 'the list is empty; give at least one image name (e.g. ghcr.io/acme/app) or leave the input unset for ghcr.io/<owner>/<repo>');
     }
     for (const name of names) {
         const problem = imageNameProblem(name);
         if (problem) {
-            throw new UsageError('images', `'${name}' is not a valid image name: ${problem}. Expected [registry/]path, e.g. ghcr.io/acme/app`);
+            throw new errors/* UsageError */.e('images', `'${name}' is not a valid image name: ${problem}. Expected [registry/]path, e.g. ghcr.io/acme/app`);
         }
     }
     return [...new Set(names)];
@@ -1911,12 +1661,12 @@ function extraTags(value) {
     const tags = list(value);
     for (const tag of tags) {
         if (!isValidTag(tag)) {
-            throw new UsageError('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
+            throw new errors/* UsageError */.e('extra-tags', `'${tag}' is not a valid tag; expected ${TAG_GRAMMAR}`);
         }
         // As an extra tag, `latest` would bypass the rules of the `latest` input: it would reach
         // prereleases and move backwards on a release of an older line.
         if (tag === 'latest') {
-            throw new UsageError('extra-tags', "'latest' is decided by the `latest` input (auto, true or false), not by extra-tags; remove it and set latest: true to force it");
+            throw new errors/* UsageError */.e('extra-tags', "'latest' is decided by the `latest` input (auto, true or false), not by extra-tags; remove it and set latest: true to force it");
         }
     }
     return [...new Set(tags)];
@@ -1926,11 +1676,11 @@ function platforms(value) {
         return [...DEFAULT_PLATFORMS];
     const entries = list(value);
     if (entries.length === 0)
-        throw new UsageError('platforms', `the list is empty; expected ${PLATFORM_FORM}`);
+        throw new errors/* UsageError */.e('platforms', `the list is empty; expected ${PLATFORM_FORM}`);
     for (const entry of entries) {
         const problem = platformProblem(entry);
         if (problem)
-            throw new UsageError('platforms', problem);
+            throw new errors/* UsageError */.e('platforms', problem);
     }
     return [...new Set(entries)];
 }
@@ -1940,7 +1690,7 @@ function oneOf(input, value, allowed, fallback) {
     const v = value.toLowerCase();
     const found = allowed.find((a) => a === v);
     if (found === undefined) {
-        throw new UsageError(input, `'${value}' is not one of ${allowed.join(', ')}`);
+        throw new errors/* UsageError */.e(input, `'${value}' is not one of ${allowed.join(', ')}`);
     }
     return found;
 }
@@ -1957,7 +1707,7 @@ function secrets(value, onSecret) {
     for (const s of read) {
         // buildx and buildah take the id into `--secret id=…,src=…`: a comma or `=` would split it.
         if (!/^[A-Za-z0-9_.-]+$/.test(s.key)) {
-            throw new UsageError('secrets', `the secret id '${s.key}' may hold only letters, digits, '_', '.', '-' (it is what RUN --mount=type=secret,id=… names)`);
+            throw new errors/* UsageError */.e('secrets', `the secret id '${s.key}' may hold only letters, digits, '_', '.', '-' (it is what RUN --mount=type=secret,id=… names)`);
         }
     }
     return read;
@@ -1969,7 +1719,7 @@ function promoteFrom(value) {
     const v = value.startsWith('@') ? value.slice(1) : value;
     if (DIGEST.test(v) || isValidTag(v))
         return v;
-    throw new UsageError('promote-from', `'${value}' is neither a tag (${TAG_GRAMMAR}) nor a digest (sha256: and 64 hex digits) in the first image's repository; e.g. dev-a1b2c3d`);
+    throw new errors/* UsageError */.e('promote-from', `'${value}' is neither a tag (${TAG_GRAMMAR}) nor a digest (sha256: and 64 hex digits) in the first image's repository; e.g. dev-a1b2c3d`);
 }
 function version(value) {
     // Checked against the tag grammar by the planner, which also knows the tag prefix.
@@ -1990,7 +1740,7 @@ function readSettings(input, onSecret = () => { }) {
         onSecret(password);
     const username = optional(input('username'));
     if ((username === undefined) !== (password === undefined)) {
-        throw new UsageError(username === undefined ? 'username' : 'password', 'username and password go together: set both, or neither to use the Docker config (docker/login-action) and github-token for ghcr.io');
+        throw new errors/* UsageError */.e(username === undefined ? 'username' : 'password', 'username and password go together: set both, or neither to use the Docker config (docker/login-action) and github-token for ghcr.io');
     }
     const file = optional(input('file'));
     const target = optional(input('target'));
@@ -2020,7 +1770,7 @@ function readSettings(input, onSecret = () => { }) {
         ...(sbom !== undefined && { sbom }),
         push: oneOf('push', input('push'), ['auto', 'true', 'false'], 'auto'),
         overwrite: settings_boolean('overwrite', input('overwrite'), false),
-        release: oneOf('release', input('release'), RELEASE_MODES, 'auto'),
+        release: oneOf('release', input('release'), release_mode/* RELEASE_MODES */.h, 'auto'),
         ...(promote !== undefined && { promoteFrom: promote }),
         ...(username !== undefined && { username }),
         ...(password !== undefined && { password }),
@@ -2054,6 +1804,8 @@ Inputs (as in action.yml):
   (--labels, --annotations and --build-args may be repeated)
 Output:
   --json               the action's json output instead of text
+  --notes              the GitHub release notes a release of this version would get, drafted
+                       from local git (no API call, no fetch; digests unknown)
   -C, --cwd DIR        the checkout to read (default: the current directory)
   -h, --help`;
 /** owner/name from the common remote URL forms (https, ssh, scp-like), or undefined. */
@@ -2065,7 +1817,7 @@ function repositoryFromRemote(url) {
     return { owner, name, server: `https://${host}` };
 }
 async function defaultRef(git, tagPrefix) {
-    const version = (await git.tagsAt('HEAD')).find((t) => parseVersion(t, tagPrefix) !== undefined);
+    const version = (await git.tagsAt('HEAD')).find((t) => (0,plan_version/* parseVersion */.ot)(t, tagPrefix) !== undefined);
     if (version)
         return `refs/tags/${version}`;
     const branch = await git.branch();
@@ -2078,7 +1830,7 @@ async function defaultRef(git, tagPrefix) {
 function normaliseRef(ref, tags, tagPrefix) {
     if (ref.startsWith('refs/'))
         return ref;
-    if (tags.includes(ref) || parseVersion(ref, tagPrefix))
+    if (tags.includes(ref) || (0,plan_version/* parseVersion */.ot)(ref, tagPrefix))
         return `refs/tags/${ref}`;
     return `refs/heads/${ref}`;
 }
@@ -2098,23 +1850,23 @@ function eventFor(ref) {
 /** The flags an event needs, checked here so that errors name a flag, not a payload field. */
 function checkEventFlags(event, ref, pr) {
     if (!EVENTS.includes(event)) {
-        throw new UsageError('--event', `'${event}' is not one of ${EVENTS.join(', ')}`);
+        throw new errors/* UsageError */.e('--event', `'${event}' is not one of ${EVENTS.join(', ')}`);
     }
     const isPr = event === 'pull_request' || event === 'pull_request_target';
     if (isPr && pr === undefined) {
-        throw new UsageError('--pr', `a ${event} event needs the pull request number: add --pr N`);
+        throw new errors/* UsageError */.e('--pr', `a ${event} event needs the pull request number: add --pr N`);
     }
     if (!isPr && pr !== undefined) {
-        throw new UsageError('--pr', `goes with --event pull_request (the event is ${event})`);
+        throw new errors/* UsageError */.e('--pr', `goes with --event pull_request (the event is ${event})`);
     }
     if (event === 'release' && !ref.startsWith('refs/tags/')) {
-        throw new UsageError('--ref', `a release event needs the release's tag: add --ref v1.2.3`);
+        throw new errors/* UsageError */.e('--ref', `a release event needs the release's tag: add --ref v1.2.3`);
     }
 }
 async function preview(argv, out, err) {
     let values;
     try {
-        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+        ({ values } = (0,external_node_util_.parseArgs)({
             args: [...argv],
             options: {
                 event: { type: 'string' },
@@ -2132,6 +1884,7 @@ async function preview(argv, out, err) {
                 'build-args': { type: 'string', multiple: true },
                 platforms: { type: 'string' },
                 json: { type: 'boolean' },
+                notes: { type: 'boolean' },
                 cwd: { type: 'string', short: 'C' },
                 help: { type: 'boolean', short: 'h' },
             },
@@ -2154,16 +1907,16 @@ async function preview(argv, out, err) {
         };
         const settings = readSettings(input);
         if (values.pr !== undefined && !/^[1-9][0-9]*$/.test(values.pr)) {
-            throw new UsageError('--pr', `'${values.pr}' is not a pull request number (e.g. 12)`);
+            throw new errors/* UsageError */.e('--pr', `'${values.pr}' is not a pull request number (e.g. 12)`);
         }
         if (values.repository !== undefined && !/^[^/\s]+\/[^/\s]+$/.test(values.repository)) {
-            throw new UsageError('--repository', `'${values.repository}' is not of the form owner/name`);
+            throw new errors/* UsageError */.e('--repository', `'${values.repository}' is not of the form owner/name`);
         }
-        const cwd = (0,external_node_path_namespaceObject.resolve)(values.cwd ?? '.');
+        const cwd = (0,external_node_path_.resolve)(values.cwd ?? '.');
         const git = localGit(cwd);
         const sha = await git.resolve('HEAD');
         if (!sha)
-            throw new UsageError('--cwd', `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`);
+            throw new errors/* UsageError */.e('--cwd', `'${cwd}' is not a git checkout with a commit; run the preview inside one or pass --cwd`);
         const tags = await git.tags();
         // A pull request is built from its merge ref, as on GitHub, not from a tag on HEAD.
         const ref = values.ref
@@ -2177,7 +1930,7 @@ async function preview(argv, out, err) {
         const fromRemote = remote ? repositoryFromRemote(remote) : undefined;
         const [owner, name] = values.repository?.split('/') ?? [
             fromRemote?.owner ?? 'local',
-            fromRemote?.name ?? (0,external_node_path_namespaceObject.basename)(cwd),
+            fromRemote?.name ?? (0,external_node_path_.basename)(cwd),
         ];
         if (!values.repository && !fromRemote) {
             err(`note: no usable 'origin' remote; the repository is taken as ${owner}/${name} (set --repository)\n`);
@@ -2211,13 +1964,28 @@ async function preview(argv, out, err) {
             err(`warning: ${w}\n`);
         for (const n of plan.notices)
             err(`note: ${n}\n`);
+        if (values.notes) {
+            // Loaded only here: the plan alone needs neither git log nor the notes renderer.
+            const { draftReleaseBody, releaseDecision } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
+            const drafted = await draftReleaseBody(plan, settings, event, {
+                cwd,
+                env: process.env,
+                notice: (m) => err(`note: ${m}\n`),
+            });
+            if (drafted === undefined) {
+                err(`note: no GitHub release: ${releaseDecision(plan, settings).reason}\n`);
+                return 0;
+            }
+            out(`${drafted.body}\n`);
+            return 0;
+        }
         out(values.json
             ? `${JSON.stringify(planJson(plan), null, 2)}\n`
             : `event:      ${eventName} ${ref}\n${planText(plan)}\n`);
         return 0;
     }
     catch (e) {
-        if (e instanceof UsageError) {
+        if (e instanceof errors/* UsageError */.e) {
             err(`error: ${e.message}\n`);
             return 1;
         }
@@ -2228,10 +1996,529 @@ async function preview(argv, out, err) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ UsageError)
+/* harmony export */ });
+/**
+ * An error a user can fix: `where` names the input or part of the event that is wrong, the
+ * message says what was found and what is expected. Anything else thrown is a bug.
+ */
+class UsageError extends Error {
+    where;
+    constructor(where, message) {
+        super(`${where}: ${message}`);
+        this.where = where;
+        this.name = 'UsageError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 151:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ readCommitTime),
+/* harmony export */   o: () => (/* binding */ readTagFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/*
+ * Reading git's own files for the two facts a plan needs (tag names, a commit's time) instead of
+ * starting git: a process start costs more than the whole plan (bench/dry-run.mjs). Every reader
+ * returns undefined for a layout it does not know, and the caller asks git itself.
+ */
+/** The directory holding objects and refs, following a `.git` file and `commondir`. */
+function commonGitDir(cwd) {
+    const dotGit = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cwd, '.git');
+    let gitDir;
+    try {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dotGit).isDirectory())
+            gitDir = dotGit;
+        else {
+            const m = /^gitdir: (.+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(dotGit, 'utf8'));
+            if (!m)
+                return undefined;
+            gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, m[1].trim());
+        }
+        const common = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'commondir');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(common)) {
+            const c = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(common, 'utf8').trim();
+            gitDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(c) ? c : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(gitDir, c);
+        }
+    }
+    catch {
+        return undefined;
+    }
+    return gitDir;
+}
+/** Tag names from `packed-refs` and `refs/tags/`, which is what `git tag` reads too. */
+function readTagFiles(cwd) {
+    const gitDir = commonGitDir(cwd);
+    // The reftable format keeps refs in binary tables; leave those to git itself.
+    if (gitDir === undefined || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'reftable')))
+        return undefined;
+    const names = new Set();
+    try {
+        const packed = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'packed-refs');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(packed)) {
+            for (const line of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(packed, 'utf8').split('\n')) {
+                const m = /^[0-9a-f]{40,64} refs\/tags\/(.+)$/.exec(line);
+                if (m)
+                    names.add(m[1]);
+            }
+        }
+        const walk = (dir, prefix) => {
+            for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+                if (entry.isDirectory())
+                    walk((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, entry.name), `${prefix}${entry.name}/`);
+                else if (entry.isFile() && !entry.name.endsWith('.lock'))
+                    names.add(`${prefix}${entry.name}`);
+            }
+        };
+        const loose = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'refs', 'tags');
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(loose))
+            walk(loose, '');
+    }
+    catch {
+        return undefined;
+    }
+    return [...names].sort();
+}
+/** zlib, loaded when an object is first read: most plans never need it. */
+function inflate(data) {
+    return process.getBuiltinModule('node:zlib').inflateSync(data);
+}
+/** `committer Name <mail> 1700000000 +0100` → the instant in ISO 8601 (UTC). */
+function committerTime(commit) {
+    const m = /^committer .* (\d+) [+-]\d{4}$/m.exec(commit);
+    return m ? new Date(Number(m[1]) * 1000).toISOString() : undefined;
+}
+/** A loose object: zlib of `commit <size>\0<body>`. */
+function looseCommit(gitDir, sha) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    const raw = inflate((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)).toString('utf8');
+    return raw.startsWith('commit ') ? raw.slice(raw.indexOf('\0') + 1) : undefined;
+}
+/**
+ * Where `sha` is in the pack whose index is `idx` (pack index version 2: a fan-out table, the
+ * sorted names, CRCs, 31-bit offsets, then 64-bit offsets for the large ones).
+ */
+function packOffset(idx, sha) {
+    if (idx.readUInt32BE(0) !== 0xff744f63 || idx.readUInt32BE(4) !== 2)
+        return undefined;
+    const fanout = (i) => (i < 0 ? 0 : idx.readUInt32BE(8 + i * 4));
+    const count = fanout(255);
+    const names = 8 + 256 * 4;
+    const first = sha[0];
+    let lo = fanout(first - 1);
+    let hi = fanout(first);
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const cmp = idx.compare(sha, 0, 20, names + mid * 20, names + mid * 20 + 20) * -1;
+        if (cmp === 0) {
+            const offsets = names + count * 24;
+            const small = idx.readUInt32BE(offsets + mid * 4);
+            if ((small & 0x80000000) === 0)
+                return small;
+            const large = offsets + count * 4 + (small & 0x7fffffff) * 8;
+            return Number(idx.readBigUInt64BE(large));
+        }
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return undefined;
+}
+/**
+ * A commit stored whole in a pack. A deltified one (rare for commits) is left to git, which
+ * knows how to rebuild it.
+ */
+function packedCommit(gitDir, sha) {
+    const packDir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(gitDir, 'objects', 'pack');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(packDir))
+        return undefined;
+    const name = Buffer.from(sha, 'hex');
+    for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(packDir)) {
+        if (!file.endsWith('.idx'))
+            continue;
+        const offset = packOffset((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(packDir, file)), name);
+        if (offset === undefined)
+            continue;
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(packDir, file.replace(/\.idx$/, '.pack')), 'r');
+        try {
+            const head = Buffer.alloc(16);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, head, 0, head.length, offset);
+            let byte = head[0];
+            const type = (byte >> 4) & 7;
+            let size = byte & 15;
+            let i = 1;
+            for (let shift = 4; byte & 0x80; shift += 7, i++) {
+                byte = head[i];
+                size += (byte & 0x7f) * 2 ** shift;
+            }
+            if (type !== 1)
+                return undefined;
+            // Deflate never grows data by more than a few bytes per 16 KiB block, plus its header.
+            const data = Buffer.alloc(size + 64 + Math.ceil(size / 1000));
+            const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, data, 0, data.length, offset + i);
+            return inflate(data.subarray(0, got)).subarray(0, size).toString('utf8');
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    return undefined;
+}
+/** The committer time of the commit `sha` (full, SHA-1), from the object files. */
+function readCommitTime(cwd, sha) {
+    if (!/^[0-9a-f]{40}$/.test(sha))
+        return undefined;
+    const gitDir = commonGitDir(cwd);
+    if (gitDir === undefined)
+        return undefined;
+    try {
+        const commit = looseCommit(gitDir, sha) ?? packedCommit(gitDir, sha);
+        return commit === undefined ? undefined : committerTime(commit);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ decideRelease),
+/* harmony export */   h: () => (/* binding */ RELEASE_MODES)
+/* harmony export */ });
+const RELEASE_MODES = ['auto', 'true', 'false', 'draft'];
+/**
+ * Whether this run makes a GitHub release. Only version builds do (a tag push, a release event, a
+ * version typed in); `auto` only for semver versions, since a release creates its tag and a
+ * `hotfix-123` typed in is not always meant to become one; `true` and `draft` for any version.
+ */
+function decideRelease(mode, build) {
+    const none = (reason) => ({
+        release: false,
+        draft: false,
+        required: false,
+        reason,
+    });
+    if (mode === 'false')
+        return none('release is false');
+    if (build.versionSource === 'none') {
+        return none(`${build.version} is no version build (a branch, a pull request or a tag that is no version), and only versions are released${mode === 'auto' ? '' : `; release: ${mode} is ignored`}`);
+    }
+    if (mode === 'auto' && !build.semver) {
+        return none(`${build.version} is no semver version; set release: true to release it (its tag is created at this commit)`);
+    }
+    return {
+        release: true,
+        draft: mode === 'draft',
+        required: mode !== 'auto',
+        reason: `release is ${mode} and ${build.version} is a version`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 5671:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vm: () => (/* binding */ versionTag),
+/* harmony export */   Zl: () => (/* binding */ VERSION_FORMS),
+/* harmony export */   ot: () => (/* binding */ parseVersion)
+/* harmony export */ });
+/* harmony import */ var semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7163);
+/* harmony import */ var semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The prefixes recognised when no `tag-prefix` is set; longest first so `V.` wins over `V`. */
+const DEFAULT_PREFIXES = ['V.', 'v', 'V', ''];
+/**
+ * Strict semver: three numeric parts, no leading zeros. `semver`'s own parser also takes a
+ * leading `v`, `=` and white space, which must not count here because the prefix is ours to
+ * judge, so the first character has to be a digit.
+ */
+function parseStrictSemver(text) {
+    if (!/^[0-9]/.test(text) || /\s/.test(text))
+        return undefined;
+    try {
+        return new (semver_classes_semver_js__WEBPACK_IMPORTED_MODULE_0___default())(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Reads a version from a tag name. With `tagPrefix` set only `<tagPrefix><semver>` counts (a
+ * monorepo's `server-v2.3.4`), so another component's tags are never taken for ours.
+ */
+function parseVersion(name, tagPrefix) {
+    const prefixes = tagPrefix !== undefined ? [tagPrefix] : DEFAULT_PREFIXES;
+    for (const prefix of prefixes) {
+        if (!name.startsWith(prefix))
+            continue;
+        const semver = parseStrictSemver(name.slice(prefix.length));
+        if (semver)
+            return { source: name, prefix, semver, prerelease: semver.prerelease.length > 0 };
+    }
+    return undefined;
+}
+/** `X.Y.Z[-pre]`: the form used in tags and outputs; build metadata is dropped. */
+function versionTag(version) {
+    return version.semver.version;
+}
+const VERSION_FORMS = 'X.Y.Z, vX.Y.Z, VX.Y.Z or V.X.Y.Z (optionally -prerelease, +build)';
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -2257,7 +2544,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -2266,6 +2553,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -2394,6 +2684,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -2408,6 +2720,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

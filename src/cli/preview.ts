@@ -25,6 +25,8 @@ Inputs (as in action.yml):
   (--labels, --annotations and --build-args may be repeated)
 Output:
   --json               the action's json output instead of text
+  --notes              the GitHub release notes a release of this version would get, drafted
+                       from local git (no API call, no fetch; digests unknown)
   -C, --cwd DIR        the checkout to read (default: the current directory)
   -h, --help`;
 
@@ -115,6 +117,7 @@ export async function preview(
         'build-args': { type: 'string', multiple: true },
         platforms: { type: 'string' },
         json: { type: 'boolean' },
+        notes: { type: 'boolean' },
         cwd: { type: 'string', short: 'C' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -200,6 +203,21 @@ export async function preview(
     });
     for (const w of plan.warnings) err(`warning: ${w}\n`);
     for (const n of plan.notices) err(`note: ${n}\n`);
+    if (values.notes) {
+      // Loaded only here: the plan alone needs neither git log nor the notes renderer.
+      const { draftReleaseBody, releaseDecision } = await import('../github/run.js');
+      const drafted = await draftReleaseBody(plan, settings, event, {
+        cwd,
+        env: process.env,
+        notice: (m) => err(`note: ${m}\n`),
+      });
+      if (drafted === undefined) {
+        err(`note: no GitHub release: ${releaseDecision(plan, settings).reason}\n`);
+        return 0;
+      }
+      out(`${drafted.body}\n`);
+      return 0;
+    }
     out(
       values.json
         ? `${JSON.stringify(planJson(plan), null, 2)}\n`

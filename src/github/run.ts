@@ -86,7 +86,11 @@ export async function draftReleaseBody(
   plan: Plan,
   settings: Settings,
   event: EventContext,
-  ctx: ReleaseContext,
+  ctx: {
+    readonly cwd: string;
+    readonly env: ReleaseContext['env'];
+    readonly notice: (message: string) => void;
+  },
 ): Promise<ReleaseOutcome | undefined> {
   if (!releaseDecision(plan, settings).release) return undefined;
   const tag = releaseTag(plan, event, settings.tagPrefix);
@@ -96,7 +100,7 @@ export async function draftReleaseBody(
     ? previousVersion(plan.semver, names, settings.tagPrefix)
     : undefined;
   const range = await source.commits(plan.sha, previous?.source);
-  if (!range.ok) ctx.runner.notice(`Release notes: ${range.problem}`);
+  if (!range.ok) ctx.notice(`Release notes: ${range.problem}`);
   const notes = range.ok
     ? draftReleaseNotes({
         repositoryUrl: event.repository.htmlUrl,

@@ -38,6 +38,14 @@ import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
 
+// A bench that hangs (a registry that never answers, a port taken meanwhile) must not hold CI
+// until its time limit: after five minutes it says where it stood and gives up.
+let stage = 'compiling src/';
+setTimeout(() => {
+  console.error(`bench:registry: no result after 300 s, stuck at: ${stage}`);
+  process.exit(1);
+}, 300_000).unref();
+
 const runs = Number(process.argv[2] ?? 9);
 const mebibytes = Number(process.argv[3] ?? 40);
 if (!Number.isInteger(runs) || runs < 3 || !Number.isInteger(mebibytes) || mebibytes < 1) {
@@ -303,6 +311,7 @@ function inputDefaults() {
 }
 
 try {
+  stage = 'starting docker-registry';
   const registry = await startRegistry();
   const auth = Buffer.from(`${registry.user}:${registry.password}`).toString('base64');
   const dockerConfig = join(dir, 'docker');
@@ -458,6 +467,7 @@ try {
     wire[key] = describeRequests(proxy.requests);
   };
   for (let i = 1; i <= runs; i++) {
+    stage = `promotion run ${i} of ${runs}`;
     const version = `2.0.${i}`;
     const fresh = await openProxy();
     await measure(fresh, 'action', () => promote(fresh.host, version));
@@ -532,6 +542,7 @@ try {
   let coldRequests = 0;
   let warmRequests = 0;
   for (let i = 0; i < Math.max(runs, 15); i++) {
+    stage = `guard run ${i + 1}`;
     const cold = await guard(newClient());
     guardTimes.cold.push(cold.ms);
     coldRequests = cold.requests;

@@ -1,7 +1,8 @@
 /**
  * Small OCI image layouts written by hand: an index of one manifest per platform, each with a
- * config (carrying the revision label) and one layer. Fast to make, distinct per `content`, and
- * exactly what `buildah manifest push --all oci:` leaves, so the publish code can push them.
+ * config (carrying the revision and version labels) and one layer. Fast to make, distinct per
+ * `content`, and shaped as `buildah manifest push --all oci:` leaves them, so the publish code
+ * can push them.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ export interface TestLayout {
 
 export function writeLayout(
   dir: string,
-  options: { content: string; revision: string; platforms?: readonly string[] },
+  options: { content: string; revision: string; version?: string; platforms?: readonly string[] },
 ): TestLayout {
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true });
   writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
@@ -38,7 +39,14 @@ export function writeLayout(
         JSON.stringify({
           architecture,
           os,
-          config: { Labels: { 'org.opencontainers.image.revision': options.revision } },
+          config: {
+            Labels: {
+              'org.opencontainers.image.revision': options.revision,
+              ...(options.version !== undefined && {
+                'org.opencontainers.image.version': options.version,
+              }),
+            },
+          },
           rootfs: { type: 'layers', diff_ids: [layer.digest] },
         }),
       ),

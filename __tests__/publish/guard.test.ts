@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseEvent } from '../../src/event.js';
 import { type Plan, planRelease } from '../../src/plan/plan.js';
 import { copyImage } from '../../src/publish/copy.js';
-import { TagConflictError, guardTags, revisionOf } from '../../src/publish/guard.js';
+import {
+  type GuardedTag,
+  TagConflictError,
+  guardTags,
+  revisionOf,
+} from '../../src/publish/guard.js';
 import { releaseImages } from '../../src/publish/images.js';
 import { applyTags, preflight } from '../../src/publish/publish.js';
 import { layoutSource } from '../../src/publish/source.js';
@@ -19,6 +24,7 @@ import { makeTempDir, removeTempDirs } from '../helpers/tmp.js';
 
 const SHA1 = '1111111aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const SHA2 = '2222222bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb';
+const v = (name: string): GuardedTag => ({ name, names: 'version' });
 
 let registry: TestRegistry;
 let client: RegistryClient;
@@ -37,12 +43,16 @@ afterAll(async () => {
   removeTempDirs();
 });
 
-function layout(content: string, revision: string): TestLayout {
-  return writeLayout(makeTempDir('image-release-layout-'), { content, revision });
+function layout(content: string, revision: string, version?: string): TestLayout {
+  return writeLayout(makeTempDir('image-release-layout-'), {
+    content,
+    revision,
+    ...(version !== undefined && { version }),
+  });
 }
 
 /** The plan of a tag push of `version` at `sha`, for `images`. */
-function plan(version: string, sha: string, images: string[]): Plan {
+function plan(version: string, sha: string, images: string[], stage?: string): Plan {
   const event = parseEvent(
     {
       GITHUB_EVENT_NAME: 'push',
@@ -65,6 +75,7 @@ function plan(version: string, sha: string, images: string[]): Plan {
       annotations: [],
       buildArgs: [],
       platforms: ['linux/amd64', 'linux/arm64'],
+      ...(stage !== undefined && { stage }),
     },
     { event, publishedTags: [], now: new Date('2024-01-01T00:00:00Z') },
   );
@@ -79,7 +90,7 @@ async function publishLayout(
   overwrite = false,
 ) {
   const image = `${registry.host}/${repoName}`;
-  const built = layout(content, sha);
+  const built = layout(content, sha, version);
   return releaseImages(
     plan(version, sha, [image]),
     true,
@@ -114,37 +125,67 @@ describe('guardTags', () => {
   });
 
   it('refuses a version tag built from another commit, saying how to proceed', async () => {
-    const attempt = guardTags(repo, 'app', ['1.0.0'], { kind: 'build', sha: SHA2 }, false);
+    const attempt = guardTags(
+      repo,
+      'app',
+      [v('1.0.0')],
+      { kind: 'build', sha: SHA2, version: '1.0.0' },
+      false,
+    );
     await expect(attempt).rejects.toBeInstanceOf(TagConflictError);
     await expect(attempt).rejects.toThrow(
       new RegExp(
-        `app:1\\.0\\.0 \\(sha256:[a-f0-9]{12}\\) already exists built from commit 1111111, and this run builds commit 2222222\\..*overwrite: true`,
+        `app:1\\.0\\.0 \\(sha256:[a-f0-9]{12}\\) already exists, built from commit 1111111 as 1\\.0\\.0, and this run builds commit 2222222 as 1\\.0\\.0\\..*overwrite: true`,
       ),
     );
   });
 
   it('accepts the same commit (a re-run) and names the digest to complete', async () => {
-    const r = await guardTags(repo, 'app', ['1.0.0', '9.9.9'], { kind: 'build', sha: SHA1 }, false);
+    const r = await guardTags(
+      repo,
+      'app',
+      [v('1.0.0'), v('9.9.9')],
+      { kind: 'build', sha: SHA1, version: '1.0.0' },
+      false,
+    );
     expect(r.published).toBe(first);
     expect(r.existing.get('9.9.9')).toBeUndefined();
   });
 
   it('for a promotion, compares digests', async () => {
-    const same = await guardTags(repo, 'app', ['1.0.0'], { kind: 'digest', digest: first }, false);
+    const same = await guardTags(
+      repo,
+      'app',
+      [v('1.0.0')],
+      { kind: 'digest', digest: first },
+      false,
+    );
     expect(same.published).toBe(first);
     const other = `sha256:${'0'.repeat(64)}`;
     await expect(
-      guardTags(repo, 'app', ['1.0.0'], { kind: 'digest', digest: other }, false),
+      guardTags(repo, 'app', [v('1.0.0')], { kind: 'digest', digest: other }, false),
     ).rejects.toThrow(/on other content than the promoted sha256:000000000000/);
   });
 
   it('lets overwrite: true through', async () => {
-    const r = await guardTags(repo, 'app', ['1.0.0'], { kind: 'build', sha: SHA2 }, true);
+    const r = await guardTags(
+      repo,
+      'app',
+      [v('1.0.0')],
+      { kind: 'build', sha: SHA2, version: '1.0.0' },
+      true,
+    );
     expect(r.published).toBeUndefined();
   });
 
   it('a fresh tag is no conflict', async () => {
-    const r = await guardTags(repo, 'app', ['2.0.0'], { kind: 'build', sha: SHA2 }, false);
+    const r = await guardTags(
+      repo,
+      'app',
+      [v('2.0.0')],
+      { kind: 'build', sha: SHA2, version: '2.0.0' },
+      false,
+    );
     expect(r.published).toBeUndefined();
     expect([...r.existing]).toEqual([['2.0.0', undefined]]);
   });
@@ -170,7 +211,7 @@ describe('releaseImages', () => {
   it('completes the tags of a half-finished release of the same commit without rebuilding', async () => {
     const image = `${registry.host}/acme/resume`;
     const repo = client.repository(image);
-    const built = layout('resume', SHA1);
+    const built = layout('resume', SHA1, '1.0.0');
     // A run that pushed and set only the exact tag before it died.
     await copyImage(layoutSource(built.dir), built.digest, repo);
     const m = await repo.getManifest(built.digest);
@@ -202,6 +243,67 @@ describe('releaseImages', () => {
     });
   });
 
+  it('builds a version on a commit whose stage tag a branch build holds, and moves that tag', async () => {
+    const image = `${registry.host}/acme/staged`;
+    const repo = client.repository(image);
+    // The branch build of SHA1: rmoa-client-1111111, built as that version.
+    const branch = layout('branch', SHA1, 'rmoa-client-1111111');
+    await copyImage(layoutSource(branch.dir), branch.digest, repo);
+    const m = await repo.getManifest(branch.digest);
+    await repo.putManifest('rmoa-client-1111111', {
+      mediaType: m?.mediaType ?? '',
+      bytes: m?.bytes ?? new Uint8Array(),
+    });
+    const release = layout('release', SHA1, '1.2.3');
+    let builds = 0;
+    const outcome = await releaseImages(
+      plan('1.2.3', SHA1, [image], 'rmoa-client'),
+      true,
+      { latest: 'auto', overwrite: false },
+      {
+        repository: (name) => client.repository(name),
+        build: () => {
+          builds++;
+          return Promise.resolve({ kind: 'layout', dir: release.dir, digest: release.digest });
+        },
+        info: () => {},
+      },
+    );
+    expect(builds).toBe(1);
+    expect(outcome.images[0]?.reused).toBe(false);
+    expect(await tags(repo)).toEqual({
+      '1': release.digest,
+      '1.2': release.digest,
+      '1.2.3': release.digest,
+      latest: release.digest,
+      'rmoa-client-1111111': release.digest,
+    });
+  });
+
+  it('refuses a stage tag that holds an image of another commit', async () => {
+    const image = `${registry.host}/acme/staged-other`;
+    const repo = client.repository(image);
+    const other = layout('other', SHA2, 'rmoa-client-1111111');
+    await copyImage(layoutSource(other.dir), other.digest, repo);
+    const m = await repo.getManifest(other.digest);
+    await repo.putManifest('rmoa-client-1111111', {
+      mediaType: m?.mediaType ?? '',
+      bytes: m?.bytes ?? new Uint8Array(),
+    });
+    await expect(
+      releaseImages(
+        plan('1.2.3', SHA1, [image], 'rmoa-client'),
+        true,
+        { latest: 'auto', overwrite: false },
+        {
+          repository: (name) => client.repository(name),
+          build: () => Promise.reject(new Error('no build expected')),
+          info: () => {},
+        },
+      ),
+    ).rejects.toThrow(/staged-other:rmoa-client-1111111 .* built from commit 2222222/);
+  });
+
   it('stops before tagging when someone else pushed the version meanwhile; nothing moves', async () => {
     const image = `${registry.host}/acme/race`;
     const repo = client.repository(image);
@@ -210,7 +312,7 @@ describe('releaseImages', () => {
     const checked = await preflight([{ image, repo }], p, {
       latest: 'auto',
       overwrite: false,
-      expected: { kind: 'build', sha: SHA2 },
+      expected: { kind: 'build', sha: SHA2, version: '1.1.0' },
     });
     const ours = layout('ours', SHA2);
     const theirs = layout('theirs', SHA1);

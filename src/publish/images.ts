@@ -41,6 +41,20 @@ export interface ImagesOutcome {
   readonly promotedFrom?: string;
 }
 
+/**
+ * The commit and version this build's image will say it is: the labels as planned, so that a
+ * `labels` input overriding them is compared with what it wrote.
+ */
+function buildExpected(plan: Plan): Expected {
+  const label = (key: string) =>
+    plan.labels.find((l) => l.key === `org.opencontainers.image.${key}`)?.value;
+  return {
+    kind: 'build',
+    sha: label('revision') ?? plan.sha,
+    version: label('version') ?? plan.version,
+  };
+}
+
 function short(digest: string): string {
   return digest.slice(0, 'sha256:'.length + 12);
 }
@@ -107,7 +121,7 @@ export async function releaseImages(
   }
   const checked = await preflight(targets, plan, {
     ...options,
-    expected: { kind: 'build', sha: plan.sha },
+    expected: buildExpected(plan),
   });
   for (const p of checked) {
     if (p.guard.published !== undefined) {

@@ -48,7 +48,12 @@ export async function preflight(
       const decision = tagsForImage(plan.tags, plan.semver, options.latest, registryTags, (t) =>
         parseVersion(t),
       );
-      const guarded = decision.tags.filter((t) => GUARDED_KINDS.has(t.kind)).map((t) => t.name);
+      const guarded = decision.tags
+        .filter((t) => GUARDED_KINDS.has(t.kind))
+        .map((t) => ({
+          name: t.name,
+          names: t.kind === 'stage' ? ('commit' as const) : ('version' as const),
+        }));
       const guard = await guardTags(
         target.repo,
         target.image,

@@ -343,6 +343,32 @@ describe('releaseImages', () => {
     });
   });
 
+  it('does not move a floating tag back when a newer version was released during the build', async () => {
+    const image = `${registry.host}/acme/overlap`;
+    const repo = client.repository(image);
+    await publishLayout('acme/overlap', '1.2.2', SHA1, 'one-two-two');
+    const slow = plan('1.2.3', SHA2, [image]);
+    const checked = await preflight([{ image, repo }], slow, {
+      latest: 'auto',
+      overwrite: false,
+      expected: { kind: 'build', sha: SHA2, version: '1.2.3' },
+    });
+    // 1.2.4 is released, floating tags and all, while 1.2.3 is still building.
+    const newer = await publishLayout('acme/overlap', '1.2.4', SHA1, 'one-two-four');
+    const built = layout('one-two-three', SHA2, '1.2.3');
+    await copyImage(layoutSource(built.dir), built.digest, repo);
+    const result = await applyTags(
+      checked,
+      () => built.digest,
+      (_p, d) => repo.getManifest(d).then((x) => x ?? Promise.reject(new Error('gone'))),
+      false,
+    );
+    expect(result[0]?.tags).toEqual(['1.2.3']);
+    const now = await tags(repo);
+    expect(now['1.2.3']).toBe(built.digest);
+    for (const t of ['1.2', '1', 'latest']) expect(now[t]).toBe(newer.digest);
+  });
+
   it('tags every image with its own floating decision', async () => {
     const a = `${registry.host}/acme/multi-a`;
     const b = `${registry.host}/acme/multi-b`;

@@ -1,8 +1,10 @@
 import type { Plan } from '../plan/plan.js';
 import {
+  FLOATING_KINDS,
   GUARDED_KINDS,
   type ImageTagDecision,
   type LatestMode,
+  type PlannedTag,
   type TagKind,
   tagsForImage,
 } from '../plan/tags.js';
@@ -19,8 +21,13 @@ export interface ImageTarget {
 /** What is known about one image before anything is built or pushed. */
 export interface Preflight {
   readonly target: ImageTarget;
-  /** The tags this image will get, floating ones judged from its registry's tag list. */
-  readonly decision: ImageTagDecision;
+  /** The exact tags this image will get; the floating ones are judged when it has them. */
+  readonly exact: readonly PlannedTag[];
+  /**
+   * The floating tags (`X.Y`, `X`, `latest`), judged from the image's tag list as it is when
+   * asked: after its exact tags are put, so that a release that finished meanwhile is seen.
+   */
+  readonly floating: () => Promise<ImageTagDecision>;
   readonly guard: GuardResult;
 }
 
@@ -34,26 +41,23 @@ export interface PublishedImage {
 }
 
 /**
- * Lists each image's tags and runs the guard, before anything is built. Fails with a
- * TagConflictError naming every conflicting tag of the first image that has one.
+ * Runs each image's guard, before anything is built. Fails with a TagConflictError naming the
+ * conflicting tags of the first image that has one.
  */
 export async function preflight(
   targets: readonly ImageTarget[],
   plan: Plan,
   options: { latest: LatestMode; overwrite: boolean; expected: Expected },
 ): Promise<Preflight[]> {
+  const exact = plan.tags.filter((t) => !FLOATING_KINDS.has(t.kind));
+  const guarded = exact
+    .filter((t) => GUARDED_KINDS.has(t.kind))
+    .map((t) => ({
+      name: t.name,
+      names: t.kind === 'stage' ? ('commit' as const) : ('version' as const),
+    }));
   return Promise.all(
     targets.map(async (target) => {
-      const registryTags = await target.repo.listTags();
-      const decision = tagsForImage(plan.tags, plan.semver, options.latest, registryTags, (t) =>
-        parseVersion(t),
-      );
-      const guarded = decision.tags
-        .filter((t) => GUARDED_KINDS.has(t.kind))
-        .map((t) => ({
-          name: t.name,
-          names: t.kind === 'stage' ? ('commit' as const) : ('version' as const),
-        }));
       const guard = await guardTags(
         target.repo,
         target.image,
@@ -61,24 +65,30 @@ export async function preflight(
         options.expected,
         options.overwrite,
       );
-      return { target, decision, guard };
+      const floating = async () => {
+        const decision = tagsForImage(
+          plan.tags,
+          plan.semver,
+          options.latest,
+          await target.repo.listTags(),
+          (t) => parseVersion(t),
+        );
+        return { ...decision, tags: decision.tags.filter((t) => FLOATING_KINDS.has(t.kind)) };
+      };
+      return { target, exact, floating, guard };
     }),
   );
 }
 
 /** The rounds tags are applied in: every image's exact tags, then X.Y, then X, then latest. */
-const ROUNDS: readonly (readonly TagKind[])[] = [
-  ['version', 'ref', 'stage', 'pr', 'extra'],
-  ['minor'],
-  ['major'],
-  ['latest'],
-];
+const FLOATING_ROUNDS: readonly TagKind[] = ['minor', 'major', 'latest'];
 
 /**
  * Tags every image's content, which must already be complete in its repository. The guard is
- * checked again first for every image, so a conflict found now leaves no tag moved; then the
- * rounds go one after the other, so a failure part-way never leaves `1.2` or `latest` ahead of
- * `1.2.3`.
+ * checked again first for every image, so a conflict found now leaves no tag moved. Then come
+ * rounds: every image's exact tags, then `X.Y`, `X`, `latest`, so a failure part-way never leaves
+ * a floating tag ahead of its version. The floating tags are judged after the exact round, from
+ * the tag list as it is then: a newer version released while this one was building keeps them.
  */
 export async function applyTags(
   preflights: readonly Preflight[],
@@ -93,20 +103,25 @@ export async function applyTags(
   );
   const manifests = await Promise.all(preflights.map((p) => manifestOf(p, digestOf(p))));
   const applied = preflights.map(() => [] as string[]);
-  for (const kinds of ROUNDS) {
-    // Every image's round ends before a failure is reported: no tag is put after the run has
-    // failed, and no later round starts.
-    const round = await Promise.allSettled(
+  // Every image's round ends before a failure is reported: no tag is put after the run has
+  // failed, and no later round starts.
+  const round = async (tagsOf: (p: Preflight, i: number) => readonly PlannedTag[]) => {
+    const settled = await Promise.allSettled(
       preflights.map(async (p, i) => {
         const m = manifests[i] as RawManifest;
-        for (const tag of p.decision.tags.filter((t) => kinds.includes(t.kind))) {
+        for (const tag of tagsOf(p, i)) {
           await p.target.repo.putManifest(tag.name, { mediaType: m.mediaType, bytes: m.bytes });
           (applied[i] as string[]).push(tag.name);
         }
       }),
     );
-    const failed = round.find((r) => r.status === 'rejected');
+    const failed = settled.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
+  };
+  await round((p) => p.exact);
+  const floating = await Promise.all(preflights.map((p) => p.floating()));
+  for (const kind of FLOATING_ROUNDS) {
+    await round((_p, i) => (floating[i]?.tags ?? []).filter((t) => t.kind === kind));
   }
   return preflights.map((p, i) => ({
     image: p.target.image,

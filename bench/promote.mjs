@@ -260,9 +260,9 @@ function describeRequests(requests) {
 /**
  * A 2-platform OCI layout of about `bytes` of layers: per platform a config and two gzip layers
  * (4:1) of random bytes (gzip for real, so skopeo has nothing to convert), with an index over
- * both.
+ * both that carries the commit and version, as the action's multi-platform builds annotate it.
  */
-function writeImage(layout, bytes) {
+function writeImage(layout, bytes, sha, version) {
   mkdirSync(join(layout, 'blobs', 'sha256'), { recursive: true });
   const put = (bytes, mediaType) => {
     const digest = sha256(bytes);
@@ -281,7 +281,12 @@ function writeImage(layout, bytes) {
         JSON.stringify({
           architecture,
           os: 'linux',
-          config: { Labels: { 'org.opencontainers.image.version': 'dev' } },
+          config: {
+            Labels: {
+              'org.opencontainers.image.revision': sha,
+              'org.opencontainers.image.version': version,
+            },
+          },
           rootfs: { type: 'layers', diff_ids: raw.map(sha256) },
         }),
       ),
@@ -292,7 +297,13 @@ function writeImage(layout, bytes) {
     );
     return { ...put(manifest, OCI_MANIFEST), platform: { os: 'linux', architecture } };
   });
-  const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests }));
+  const annotations = {
+    'org.opencontainers.image.revision': sha,
+    'org.opencontainers.image.version': version,
+  };
+  const index = Buffer.from(
+    JSON.stringify({ schemaVersion: 2, mediaType: OCI_INDEX, manifests, annotations }),
+  );
   const top = put(index, OCI_INDEX);
   writeFileSync(join(layout, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [top] }));
   writeFileSync(join(layout, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
@@ -354,7 +365,7 @@ try {
 
   // The branch build to promote, pushed once by skopeo; then a release history on the same
   // content, so that floating tags are judged against real tags.
-  const image = writeImage(join(dir, 'layout'), mebibytes * 1024 * 1024);
+  const image = writeImage(join(dir, 'layout'), mebibytes * 1024 * 1024, sha, devTag);
   const skopeo = (args, env = {}) =>
     runProcess(
       'skopeo',

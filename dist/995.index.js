@@ -3130,6 +3130,7 @@ async function copyImage(source, digest, target, options = {}) {
 ;// CONCATENATED MODULE: ./src/publish/guard.ts
 
 const REVISION = 'org.opencontainers.image.revision';
+const VERSION = 'org.opencontainers.image.version';
 /** Publishing would move a guarded tag; the message says what exists and how to proceed. */
 class TagConflictError extends Error {
     name = 'TagConflictError';
@@ -3158,58 +3159,106 @@ async function readJson(repo, digest) {
     }
 }
 /**
- * The commit an image was built from: the `org.opencontainers.image.revision` annotation of the
- * index or manifest, else the label in the first platform's config. undefined when it carries none.
+ * The commit and version an image was built as: the `org.opencontainers.image.*` labels of the
+ * first platform's config, else the index or manifest annotations. Empty when it carries none.
  */
-async function revisionOf(repo, digest) {
-    const m = await repo.getManifest(digest);
+async function originOf(repo, digest, 
+/** The manifest of `digest` when the caller has it already: one request fewer. */
+known) {
+    const m = known?.digest === digest ? known : await repo.getManifest(digest);
     if (!m)
-        return undefined;
+        return {};
     const json = JSON.parse(Buffer.from(m.bytes).toString('utf8'));
-    const annotated = json.annotations?.[REVISION];
-    if (annotated !== undefined)
+    const annotated = {
+        ...(json.annotations?.[REVISION] !== undefined && { revision: json.annotations[REVISION] }),
+        ...(json.annotations?.[VERSION] !== undefined && { version: json.annotations[VERSION] }),
+    };
+    // Multi-platform builds annotate the index with both: no need to read a config blob.
+    if (annotated.revision !== undefined && annotated.version !== undefined)
         return annotated;
+    let labels;
     if (isIndexType(m.mediaType) || json.manifests !== undefined) {
         // Attestation manifests (unknown/unknown) carry no config labels: take a real platform.
         const child = (json.manifests ?? []).find((d) => d.platform?.os !== 'unknown');
-        return child ? revisionOf(repo, child.digest) : undefined;
+        const inner = child ? await originOf(repo, child.digest) : {};
+        return { ...annotated, ...inner };
     }
-    if (!json.config)
-        return undefined;
-    const config = (await readJson(repo, json.config.digest));
-    return config?.config?.Labels?.[REVISION];
+    if (json.config) {
+        const config = (await readJson(repo, json.config.digest));
+        labels = config?.config?.Labels;
+    }
+    return {
+        ...annotated,
+        ...(labels?.[REVISION] !== undefined && { revision: labels[REVISION] }),
+        ...(labels?.[VERSION] !== undefined && { version: labels[VERSION] }),
+    };
+}
+/** The commit an image was built from, or undefined when it does not say. */
+async function revisionOf(repo, digest) {
+    return (await originOf(repo, digest)).revision;
 }
 async function headTags(repo, tags) {
     const heads = await Promise.all(tags.map((t) => repo.headManifest(t)));
     return new Map(tags.map((t, i) => [t, heads[i]?.digest]));
 }
 /**
- * The guard run before anything is built or pushed: a guarded tag that exists on content of
- * another commit (or, when promoting, another digest) fails the run, unless `overwrite`.
+ * The guard run before anything is built or pushed. When promoting, every guarded tag must be
+ * absent or already on the promoted digest. When building:
+ * - a version tag that exists must hold an image of this commit built as this version; then it
+ *   is this release, half-done or done, and the run completes its tags on that digest instead of
+ *   building again (re-runs are idempotent even when builds are not reproducible);
+ * - a commit tag (`<stage>-<sha7>`) that exists must hold an image of this commit; it then moves
+ *   to this build, since a branch build and a version build of one commit share it.
+ * Anything else fails the run, unless `overwrite`.
  */
 async function guardTags(repo, imageName, guarded, expected, overwrite) {
-    const existing = await headTags(repo, guarded);
-    const present = [...existing].filter((e) => e[1] !== undefined);
+    const existing = await headTags(repo, guarded.map((g) => g.name));
+    const present = guarded
+        .map((g) => [g, existing.get(g.name)])
+        .filter((e) => e[1] !== undefined);
     if (present.length === 0 || overwrite)
         return { existing };
-    const digests = [...new Set(present.map(([, d]) => d))];
-    const list = present.map(([t, d]) => `${imageName}:${t} (${guard_short(d)})`).join(', ');
     const howTo = 'Published tags are never replaced by accident: release a new version, delete the tag in the registry, or set overwrite: true to replace it.';
+    const listOf = (entries) => entries.map(([g, d]) => `${imageName}:${g.name} (${guard_short(d)})`).join(', ');
+    const exist = (n) => (n === 1 ? 'exists' : 'exist');
     if (expected.kind === 'digest') {
-        if (digests.length === 1 && digests[0] === expected.digest)
+        const other = present.filter(([, d]) => d !== expected.digest);
+        if (other.length === 0)
             return { existing, published: expected.digest };
-        throw new TagConflictError(`${list} already exist${present.length === 1 ? 's' : ''} on other content than the promoted ${guard_short(expected.digest)}. ${howTo}`);
+        throw new TagConflictError(`${listOf(other)} already ${exist(other.length)} on other content than the promoted ${guard_short(expected.digest)}. ${howTo}`);
     }
+    const origins = new Map();
+    const origin = async (digest) => {
+        let o = origins.get(digest);
+        if (o === undefined) {
+            o = await originOf(repo, digest);
+            origins.set(digest, o);
+        }
+        return o;
+    };
+    const commit = (o) => o.revision === undefined
+        ? 'an image with no revision label'
+        : `commit ${o.revision.slice(0, 7)}`;
+    const wanted = `commit ${expected.sha.slice(0, 7)} as ${expected.version}`;
+    for (const [g, d] of present.filter(([g]) => g.names === 'commit')) {
+        const o = await origin(d);
+        if (o.revision !== expected.sha) {
+            throw new TagConflictError(`${imageName}:${g.name} (${guard_short(d)}) already exists, built from ${commit(o)}, and this run builds ${wanted}. ${howTo}`);
+        }
+    }
+    const versions = present.filter(([g]) => g.names === 'version');
+    if (versions.length === 0)
+        return { existing };
+    const digests = [...new Set(versions.map(([, d]) => d))];
     const only = digests.length === 1 ? digests[0] : undefined;
-    const revision = only !== undefined ? await revisionOf(repo, only) : undefined;
-    if (only !== undefined && revision === expected.sha)
-        return { existing, published: only };
-    const from = only === undefined
-        ? 'on different images'
-        : revision === undefined
-            ? 'on an image with no revision label'
-            : `built from commit ${revision.slice(0, 7)}`;
-    throw new TagConflictError(`${list} already exist${present.length === 1 ? 's' : ''} ${from}, and this run builds commit ${expected.sha.slice(0, 7)}. ${howTo}`);
+    if (only !== undefined) {
+        const o = await origin(only);
+        if (o.revision === expected.sha && o.version === expected.version) {
+            return { existing, published: only };
+        }
+        throw new TagConflictError(`${listOf(versions)} already ${exist(versions.length)}, built from ${commit(o)}${o.version !== undefined ? ` as ${o.version}` : ''}, and this run builds ${wanted}. ${howTo}`);
+    }
+    throw new TagConflictError(`${listOf(versions)} already exist on different images, and this run builds ${wanted}. ${howTo}`);
 }
 /**
  * Right before tagging: a guarded tag must still be where the guard saw it, or on the digest
@@ -3235,48 +3284,57 @@ var version = __webpack_require__(5671);
 
 
 /**
- * Lists each image's tags and runs the guard, before anything is built. Fails with a
- * TagConflictError naming every conflicting tag of the first image that has one.
+ * Runs each image's guard, before anything is built. Fails with a TagConflictError naming the
+ * conflicting tags of the first image that has one.
  */
 async function preflight(targets, plan, options) {
+    const exact = plan.tags.filter((t) => !tags/* FLOATING_KINDS */.ZZ.has(t.kind));
+    const guarded = exact
+        .filter((t) => tags/* GUARDED_KINDS */.$g.has(t.kind))
+        .map((t) => ({
+        name: t.name,
+        names: t.kind === 'stage' ? 'commit' : 'version',
+    }));
     return Promise.all(targets.map(async (target) => {
-        const registryTags = await target.repo.listTags();
-        const decision = (0,tags/* tagsForImage */.uK)(plan.tags, plan.semver, options.latest, registryTags, (t) => (0,version/* parseVersion */.ot)(t));
-        const guarded = decision.tags.filter((t) => tags/* GUARDED_KINDS */.$g.has(t.kind)).map((t) => t.name);
         const guard = await guardTags(target.repo, target.image, guarded, options.expected, options.overwrite);
-        return { target, decision, guard };
+        const floating = async () => {
+            const decision = (0,tags/* tagsForImage */.uK)(plan.tags, plan.semver, options.latest, await target.repo.listTags(), (t) => (0,version/* parseVersion */.ot)(t));
+            return { ...decision, tags: decision.tags.filter((t) => tags/* FLOATING_KINDS */.ZZ.has(t.kind)) };
+        };
+        return { target, exact, floating, guard };
     }));
 }
 /** The rounds tags are applied in: every image's exact tags, then X.Y, then X, then latest. */
-const ROUNDS = [
-    ['version', 'ref', 'stage', 'pr', 'extra'],
-    ['minor'],
-    ['major'],
-    ['latest'],
-];
+const FLOATING_ROUNDS = ['minor', 'major', 'latest'];
 /**
  * Tags every image's content, which must already be complete in its repository. The guard is
- * checked again first for every image, so a conflict found now leaves no tag moved; then the
- * rounds go one after the other, so a failure part-way never leaves `1.2` or `latest` ahead of
- * `1.2.3`.
+ * checked again first for every image, so a conflict found now leaves no tag moved. Then come
+ * rounds: every image's exact tags, then `X.Y`, `X`, `latest`, so a failure part-way never leaves
+ * a floating tag ahead of its version. The floating tags are judged after the exact round, from
+ * the tag list as it is then: a newer version released while this one was building keeps them.
  */
 async function applyTags(preflights, digestOf, manifestOf, overwrite) {
     await Promise.all(preflights.map((p) => recheckTags(p.target.repo, p.target.image, p.guard.existing, digestOf(p), overwrite)));
     const manifests = await Promise.all(preflights.map((p) => manifestOf(p, digestOf(p))));
     const applied = preflights.map(() => []);
-    for (const kinds of ROUNDS) {
-        // Every image's round ends before a failure is reported: no tag is put after the run has
-        // failed, and no later round starts.
-        const round = await Promise.allSettled(preflights.map(async (p, i) => {
+    // Every image's round ends before a failure is reported: no tag is put after the run has
+    // failed, and no later round starts.
+    const round = async (tagsOf) => {
+        const settled = await Promise.allSettled(preflights.map(async (p, i) => {
             const m = manifests[i];
-            for (const tag of p.decision.tags.filter((t) => kinds.includes(t.kind))) {
+            for (const tag of tagsOf(p, i)) {
                 await p.target.repo.putManifest(tag.name, { mediaType: m.mediaType, bytes: m.bytes });
                 applied[i].push(tag.name);
             }
         }));
-        const failed = round.find((r) => r.status === 'rejected');
+        const failed = settled.find((r) => r.status === 'rejected');
         if (failed)
             throw failed.reason;
+    };
+    await round((p) => p.exact);
+    const floating = await Promise.all(preflights.map((p) => p.floating()));
+    for (const kind of FLOATING_ROUNDS) {
+        await round((_p, i) => (floating[i]?.tags ?? []).filter((t) => t.kind === kind));
     }
     return preflights.map((p, i) => ({
         image: p.target.image,
@@ -3342,6 +3400,18 @@ function repositorySource(repo) {
 
 
 
+/**
+ * The commit and version this build's image will say it is: the labels as planned, so that a
+ * `labels` input overriding them is compared with what it wrote.
+ */
+function buildExpected(plan) {
+    const label = (key) => plan.labels.find((l) => l.key === `org.opencontainers.image.${key}`)?.value;
+    return {
+        kind: 'build',
+        sha: label('revision') ?? plan.sha,
+        version: label('version') ?? plan.version,
+    };
+}
 function images_short(digest) {
     return digest.slice(0, 'sha256:'.length + 12);
 }
@@ -3352,15 +3422,30 @@ async function promote(plan, options, targets, effects) {
         throw new errors/* UsageError */.e('promote-from', `'${options.promoteFrom}' does not exist in ${first.image}; give a tag or digest that was pushed there (e.g. the dev-<sha7> tag of a branch build)`);
     }
     effects.info(`Promoting ${first.image}@${source.digest} (${options.promoteFrom}); nothing is built.`);
+    const { revision } = await originOf(first.repo, source.digest, source);
+    let published = plan;
+    if (revision === undefined || !/^[0-9a-f]{40}$/.test(revision)) {
+        effects.warning?.(`${first.image}:${options.promoteFrom} does not say which commit it was built from (no org.opencontainers.image.revision label), so it is published as ${plan.version} of this run's commit ${plan.sha.slice(0, 7)}.`);
+    }
+    else if (revision !== plan.sha && effects.replan !== undefined) {
+        effects.info(`${options.promoteFrom} was built from commit ${revision.slice(0, 7)}, not this run's ${plan.sha.slice(0, 7)}: its tags and release name ${revision.slice(0, 7)}.`);
+        published = await effects.replan(revision);
+    }
     const expected = { kind: 'digest', digest: source.digest };
-    const checked = await preflight(targets, plan, { ...options, expected });
+    const checked = await preflight(targets, published, { ...options, expected });
     const from = repositorySource(first.repo);
     for (const p of checked.slice(1)) {
         effects.info(`Copying ${images_short(source.digest)} to ${p.target.image}`);
         await copyImage(from, source.digest, p.target.repo);
     }
     const images = await applyTags(checked, () => source.digest, () => Promise.resolve(source), options.overwrite);
-    return { pushed: true, digest: source.digest, images, promotedFrom: options.promoteFrom };
+    return {
+        pushed: true,
+        digest: source.digest,
+        images,
+        promotedFrom: options.promoteFrom,
+        plan: published,
+    };
 }
 /**
  * Build, push by digest, guard, tag. The guard runs before the build so that a release that
@@ -3386,7 +3471,7 @@ async function releaseImages(plan, push, options, effects) {
     }
     const checked = await preflight(targets, plan, {
         ...options,
-        expected: { kind: 'build', sha: plan.sha },
+        expected: buildExpected(plan),
     });
     for (const p of checked) {
         if (p.guard.published !== undefined) {
@@ -3545,6 +3630,8 @@ async function publish(plan, settings, event, ctx) {
         }, {
             repository: (image) => client.repository(image),
             info: (m) => runner.info(m),
+            warning: (m) => runner.warning(m),
+            ...(ctx.replan !== undefined && { replan: ctx.replan }),
             async build(pushNow) {
                 runner.startGroup(`Build with ${settings.engine} for ${plan.platforms.join(', ')}${pushNow && settings.engine === 'buildx' ? ', pushed by digest' : ''}`);
                 // Warnings become annotations, which cannot be issued while commands are stopped.

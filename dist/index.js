@@ -1369,6 +1369,8 @@ function planRelease(options, facts) {
     };
 }
 
+// EXTERNAL MODULE: ./src/plan/release-mode.ts
+var release_mode = __nccwpck_require__(952);
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
 /** The refs and tag names to report: what was pushed, or what was planned when nothing was. */
 function reportedTags(plan, outcome) {
@@ -1556,8 +1558,6 @@ function platformProblem(platform) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/plan/release-mode.ts
-var release_mode = __nccwpck_require__(952);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -1778,6 +1778,7 @@ function readSettings(input, onSecret = () => { }) {
 
 
 
+
 function readPayload(env) {
     const path = env.GITHUB_EVENT_PATH;
     if (!path)
@@ -1810,6 +1811,12 @@ async function plan(settings, event, deps) {
         now: deps.now(),
     });
 }
+/** The event as if it had run on `sha`: the payload's commit time is the old commit's, so it goes. */
+function withCommit(event, sha) {
+    const moved = { ...event, sha };
+    delete moved.commitTime;
+    return moved;
+}
 /** Why a step failed, for the one error line: the stack only for what is a bug of ours. */
 function failure(e, stage) {
     if (e instanceof errors/* UsageError */.e)
@@ -1841,28 +1848,57 @@ async function run(deps) {
         runner.verbatim(planText(result));
         runner.endGroup();
         const ctx = { runner, env: deps.env, cwd: deps.cwd };
+        const decision = (0,release_mode/* decideRelease */.c)(settings.release, {
+            versionSource: result.versionSource,
+            semver: result.semver !== undefined,
+            version: result.version,
+        });
+        if (!settings.dryRun && decision.release && settings.githubToken === '') {
+            // Found now rather than after the images are out.
+            throw new errors/* UsageError */.e('github-token', 'the GitHub release needs a token with contents: write; leave github-token at its default (${{ github.token }}) and give the job permissions: contents: write, or set release: false');
+        }
         let outcome;
         let release;
+        let published = result;
+        let releaseError;
         if (!settings.dryRun) {
             stage = 'publish';
             // Loaded here: the registry client, the engines and octokit are not needed to plan.
             const { publish } = await __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 1995));
-            outcome = await publish(result, settings, event, ctx);
-            const { publishReleaseStep } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
-            release = await publishReleaseStep(result, settings, event, outcome, ctx);
+            outcome = await publish(result, settings, event, {
+                ...ctx,
+                replan: (sha) => plan(settings, withCommit(event, sha), deps),
+            });
+            published = outcome.plan ?? result;
+            if (decision.release && !outcome.pushed) {
+                runner.warning(`No GitHub release for ${published.version}: nothing was pushed (push: ${settings.push} on ${event.name}), so its pull commands would name images that do not exist.`);
+            }
+            else {
+                const { publishReleaseStep } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
+                // The images are out by now: their outputs and summary are written even when the
+                // release fails, and the failure is reported after them.
+                try {
+                    release = await publishReleaseStep(published, settings, event, outcome, ctx);
+                }
+                catch (e) {
+                    releaseError = e instanceof Error ? e : new Error(String(e));
+                }
+            }
         }
-        else if (settings.release !== 'false' && result.versionSource !== 'none') {
+        else if (decision.release) {
             const { draftReleaseBody } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
             release = await draftReleaseBody(result, settings, event, {
                 ...ctx,
                 notice: (m) => runner.notice(m),
             });
         }
-        runner.appendSummary(planSummary(result, settings.dryRun) +
-            (outcome !== undefined ? imagesSummary(result, outcome) : '') +
+        runner.appendSummary(planSummary(published, settings.dryRun) +
+            (outcome !== undefined ? imagesSummary(published, outcome) : '') +
             (release !== undefined ? releaseSummary(release) : ''));
-        // Outputs last and in one write: a failure before this point leaves none behind.
-        runner.setOutputs(planOutputs(result, outcome, release));
+        // Outputs in one write: a failure before this point leaves none behind.
+        runner.setOutputs(planOutputs(published, outcome, release));
+        if (releaseError !== undefined)
+            throw releaseError;
         return 0;
     }
     catch (e) {
@@ -2082,10 +2118,10 @@ function decideRelease(mode, build) {
 /* harmony export */   $g: () => (/* binding */ GUARDED_KINDS),
 /* harmony export */   M8: () => (/* binding */ orderTags),
 /* harmony export */   OP: () => (/* binding */ versionTags),
+/* harmony export */   ZZ: () => (/* binding */ FLOATING_KINDS),
 /* harmony export */   js: () => (/* binding */ decideFloating),
 /* harmony export */   uK: () => (/* binding */ tagsForImage)
 /* harmony export */ });
-/* unused harmony export FLOATING_KINDS */
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5671);
 
 const FLOATING_KINDS = new Set(['minor', 'major', 'latest']);

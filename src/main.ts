@@ -3,6 +3,7 @@ import { UsageError } from './errors.js';
 import { type EventContext, parseEvent } from './event.js';
 import type { GitHistory } from './git/history.js';
 import { type Plan, planRelease } from './plan/plan.js';
+import { decideRelease } from './plan/release-mode.js';
 import type { ReleaseOutcome } from './github/run.js';
 import type { ImagesOutcome } from './publish/images.js';
 import { planOutputs } from './report/outputs.js';
@@ -53,6 +54,13 @@ async function plan(settings: Settings, event: EventContext, deps: Dependencies)
   });
 }
 
+/** The event as if it had run on `sha`: the payload's commit time is the old commit's, so it goes. */
+function withCommit(event: EventContext, sha: string): EventContext {
+  const moved: { -readonly [K in keyof EventContext]: EventContext[K] } = { ...event, sha };
+  delete moved.commitTime;
+  return moved;
+}
+
 /** Why a step failed, for the one error line: the stack only for what is a bug of ours. */
 function failure(e: unknown, stage: 'plan' | 'publish'): string {
   if (e instanceof UsageError) return e.message;
@@ -85,16 +93,46 @@ export async function run(deps: Dependencies): Promise<number> {
     runner.endGroup();
 
     const ctx = { runner, env: deps.env, cwd: deps.cwd };
+    const decision = decideRelease(settings.release, {
+      versionSource: result.versionSource,
+      semver: result.semver !== undefined,
+      version: result.version,
+    });
+    if (!settings.dryRun && decision.release && settings.githubToken === '') {
+      // Found now rather than after the images are out.
+      throw new UsageError(
+        'github-token',
+        'the GitHub release needs a token with contents: write; leave github-token at its default (${{ github.token }}) and give the job permissions: contents: write, or set release: false',
+      );
+    }
     let outcome: ImagesOutcome | undefined;
     let release: ReleaseOutcome | undefined;
+    let published = result;
+    let releaseError: Error | undefined;
     if (!settings.dryRun) {
       stage = 'publish';
       // Loaded here: the registry client, the engines and octokit are not needed to plan.
       const { publish } = await import('./publish/run.js');
-      outcome = await publish(result, settings, event, ctx);
-      const { publishReleaseStep } = await import('./github/run.js');
-      release = await publishReleaseStep(result, settings, event, outcome, ctx);
-    } else if (settings.release !== 'false' && result.versionSource !== 'none') {
+      outcome = await publish(result, settings, event, {
+        ...ctx,
+        replan: (sha) => plan(settings, withCommit(event, sha), deps),
+      });
+      published = outcome.plan ?? result;
+      if (decision.release && !outcome.pushed) {
+        runner.warning(
+          `No GitHub release for ${published.version}: nothing was pushed (push: ${settings.push} on ${event.name}), so its pull commands would name images that do not exist.`,
+        );
+      } else {
+        const { publishReleaseStep } = await import('./github/run.js');
+        // The images are out by now: their outputs and summary are written even when the
+        // release fails, and the failure is reported after them.
+        try {
+          release = await publishReleaseStep(published, settings, event, outcome, ctx);
+        } catch (e) {
+          releaseError = e instanceof Error ? e : new Error(String(e));
+        }
+      }
+    } else if (decision.release) {
       const { draftReleaseBody } = await import('./github/run.js');
       release = await draftReleaseBody(result, settings, event, {
         ...ctx,
@@ -102,12 +140,13 @@ export async function run(deps: Dependencies): Promise<number> {
       });
     }
     runner.appendSummary(
-      planSummary(result, settings.dryRun) +
-        (outcome !== undefined ? imagesSummary(result, outcome) : '') +
+      planSummary(published, settings.dryRun) +
+        (outcome !== undefined ? imagesSummary(published, outcome) : '') +
         (release !== undefined ? releaseSummary(release) : ''),
     );
-    // Outputs last and in one write: a failure before this point leaves none behind.
-    runner.setOutputs(planOutputs(result, outcome, release));
+    // Outputs in one write: a failure before this point leaves none behind.
+    runner.setOutputs(planOutputs(published, outcome, release));
+    if (releaseError !== undefined) throw releaseError;
     return 0;
   } catch (e) {
     runner.error(failure(e, stage));

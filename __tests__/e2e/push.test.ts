@@ -231,12 +231,14 @@ describe('a release history against a real registry', () => {
     expect(outputLines(dev.outputs['tag-names'])).toEqual([devTag]);
     const candidate = dev.outputs.digest ?? '';
 
+    // main moves on before the tested build is promoted.
+    const head = await repo.commitFiles({ 'later.txt': 'x\n' }, 'later', '2024-05-02T00:00:00Z');
     proxy.reset();
     const promoted = await runAction({
       event: 'workflow_dispatch',
       payload: dispatchPayload({ version: '2.0.0' }),
       ref: 'refs/heads/main',
-      sha,
+      sha: head,
       inputs: {
         images: proxied,
         engine: 'buildah',
@@ -250,6 +252,9 @@ describe('a release history against a real registry', () => {
     });
     succeeded(promoted);
     expect(promoted.outputs.digest).toBe(candidate);
+    // Published as what the image is: the commit it was built from, not the dispatch's HEAD.
+    expect((JSON.parse(promoted.outputs.json ?? '{}') as { revision: string }).revision).toBe(sha);
+    expect(promoted.stdout).toContain(`was built from commit ${sha.slice(0, 7)}`);
     expect(proxy.blobBytes()).toBe(0);
     expect(proxy.requests.filter((r) => r.path.includes('/blobs/'))).toEqual([]);
     expect(promoted.stdout).not.toContain('Build with buildah');

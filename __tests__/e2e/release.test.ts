@@ -140,6 +140,24 @@ describe('the GitHub release of a tag push', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('overwrite: true');
     expect(github.byTag('v2.0.0')[0]?.body).toBe('Hand-written notes.');
-    expect(outputLines(result.outputs.tags)).toEqual([]);
+    // The images are out: their outputs and summary are there for the steps that follow.
+    expect(result.outputs.digest).toMatch(/^sha256:/);
+    expect(outputLines(result.outputs.tags)).toContain(`${server}:2.0.0`);
+    expect(result.outputs['release-url']).toBe('');
+    expect(result.summary).toContain(`docker pull ${server}:2.0.0`);
+  });
+
+  it('makes no release when nothing was pushed', async () => {
+    const sha = await repo.commitFiles({ 'app.txt': 'e\n' }, 'Three', '2024-05-01T00:00:00Z');
+    await repo.tag('v3.0.0');
+    const before = github.requests.length;
+    const result = await run('v3.0.0', { push: 'false' })(sha);
+    succeeded(result);
+    expect(github.requests.length).toBe(before);
+    expect(
+      result.lines.some((l) =>
+        /^::warning::No GitHub release for 3\.0\.0: nothing was pushed/.test(l),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,4 +1,9 @@
-import { isIndexType, type Descriptor, type Repository } from '../registry/types.js';
+import {
+  isIndexType,
+  type Descriptor,
+  type RawManifest,
+  type Repository,
+} from '../registry/types.js';
 
 const REVISION = 'org.opencontainers.image.revision';
 const VERSION = 'org.opencontainers.image.version';
@@ -42,8 +47,13 @@ async function readJson(repo: Repository, digest: string): Promise<unknown> {
  * The commit and version an image was built as: the `org.opencontainers.image.*` labels of the
  * first platform's config, else the index or manifest annotations. Empty when it carries none.
  */
-export async function originOf(repo: Repository, digest: string): Promise<ImageOrigin> {
-  const m = await repo.getManifest(digest);
+export async function originOf(
+  repo: Repository,
+  digest: string,
+  /** The manifest of `digest` when the caller has it already: one request fewer. */
+  known?: RawManifest,
+): Promise<ImageOrigin> {
+  const m = known?.digest === digest ? known : await repo.getManifest(digest);
   if (!m) return {};
   const json = JSON.parse(Buffer.from(m.bytes).toString('utf8')) as {
     annotations?: Record<string, string>;
@@ -54,6 +64,8 @@ export async function originOf(repo: Repository, digest: string): Promise<ImageO
     ...(json.annotations?.[REVISION] !== undefined && { revision: json.annotations[REVISION] }),
     ...(json.annotations?.[VERSION] !== undefined && { version: json.annotations[VERSION] }),
   };
+  // Multi-platform builds annotate the index with both: no need to read a config blob.
+  if (annotated.revision !== undefined && annotated.version !== undefined) return annotated;
   let labels: Record<string, string> | undefined;
   if (isIndexType(m.mediaType) || json.manifests !== undefined) {
     // Attestation manifests (unknown/unknown) carry no config labels: take a real platform.

@@ -3,7 +3,7 @@ import type { Plan } from '../plan/plan.js';
 import type { LatestMode } from '../plan/tags.js';
 import type { RawManifest, Repository } from '../registry/types.js';
 import { copyImage } from './copy.js';
-import { type Expected } from './guard.js';
+import { type Expected, originOf } from './guard.js';
 import {
   type ImageTarget,
   type Preflight,
@@ -30,7 +30,13 @@ export interface ImagesEffects {
   repository(image: string): Repository;
   /** Builds the plan's image; pushes by digest to every image when `push` (buildx does). */
   build(push: boolean): Promise<BuiltImage>;
+  /**
+   * The plan again for another commit: a promoted image was built from its own commit, which
+   * its version tags, `<stage>-<sha7>` and the release must name, not this run's HEAD.
+   */
+  replan?(sha: string): Promise<Plan>;
   info(message: string): void;
+  warning?(message: string): void;
 }
 
 export interface ImagesOutcome {
@@ -39,6 +45,8 @@ export interface ImagesOutcome {
   readonly digest?: string;
   readonly images: readonly PublishedImage[];
   readonly promotedFrom?: string;
+  /** The plan as published: a promotion's is made for the promoted image's commit. */
+  readonly plan?: Plan;
 }
 
 /**
@@ -76,8 +84,20 @@ async function promote(
   effects.info(
     `Promoting ${first.image}@${source.digest} (${options.promoteFrom}); nothing is built.`,
   );
+  const { revision } = await originOf(first.repo, source.digest, source);
+  let published = plan;
+  if (revision === undefined || !/^[0-9a-f]{40}$/.test(revision)) {
+    effects.warning?.(
+      `${first.image}:${options.promoteFrom} does not say which commit it was built from (no org.opencontainers.image.revision label), so it is published as ${plan.version} of this run's commit ${plan.sha.slice(0, 7)}.`,
+    );
+  } else if (revision !== plan.sha && effects.replan !== undefined) {
+    effects.info(
+      `${options.promoteFrom} was built from commit ${revision.slice(0, 7)}, not this run's ${plan.sha.slice(0, 7)}: its tags and release name ${revision.slice(0, 7)}.`,
+    );
+    published = await effects.replan(revision);
+  }
   const expected: Expected = { kind: 'digest', digest: source.digest };
-  const checked = await preflight(targets, plan, { ...options, expected });
+  const checked = await preflight(targets, published, { ...options, expected });
   const from = repositorySource(first.repo);
   for (const p of checked.slice(1)) {
     effects.info(`Copying ${short(source.digest)} to ${p.target.image}`);
@@ -89,7 +109,13 @@ async function promote(
     () => Promise.resolve(source),
     options.overwrite,
   );
-  return { pushed: true, digest: source.digest, images, promotedFrom: options.promoteFrom };
+  return {
+    pushed: true,
+    digest: source.digest,
+    images,
+    promotedFrom: options.promoteFrom,
+    plan: published,
+  };
 }
 
 /**

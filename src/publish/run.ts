@@ -22,6 +22,8 @@ export interface PublishContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The workspace: context and file are relative to it. */
   readonly cwd: string;
+  /** The plan for another commit of the checkout (a promoted image's). */
+  readonly replan?: (sha: string) => Promise<Plan>;
 }
 
 /** Pull requests build but do not push by default: their code is not reviewed yet. */
@@ -150,6 +152,8 @@ export async function publish(
       {
         repository: (image) => client.repository(image),
         info: (m) => runner.info(m),
+        warning: (m) => runner.warning(m),
+        ...(ctx.replan !== undefined && { replan: ctx.replan }),
         async build(pushNow): Promise<BuiltImage> {
           runner.startGroup(
             `Build with ${settings.engine} for ${plan.platforms.join(', ')}${pushNow && settings.engine === 'buildx' ? ', pushed by digest' : ''}`,

@@ -369,6 +369,45 @@ describe('releaseImages', () => {
     for (const t of ['1.2', '1', 'latest']) expect(now[t]).toBe(newer.digest);
   });
 
+  it('promotes to an image on another registry by streaming the blobs across', async () => {
+    const other = await startRegistry();
+    try {
+      const both = createRegistryClient({
+        credentials: {
+          [registry.host]: { username: registry.username, password: registry.password },
+          [other.host]: { username: other.username, password: other.password },
+        },
+        env: {},
+        retries: { tries: 2, baseDelayMs: 1 },
+      });
+      const here = `${registry.host}/acme/cross`;
+      const there = `${other.host}/acme/cross`;
+      const dev = await publishLayout('acme/cross', '0.9.0', SHA1, 'cross');
+      const outcome = await releaseImages(
+        plan('1.0.0', SHA1, [here, there]),
+        true,
+        { latest: 'auto', overwrite: false, promoteFrom: '0.9.0' },
+        {
+          repository: (name) => both.repository(name),
+          build: () => Promise.reject(new Error('no build expected')),
+          info: () => {},
+        },
+      );
+      expect(outcome.images.map((i) => [i.image, i.digest])).toEqual([
+        [here, dev.digest],
+        [there, dev.digest],
+      ]);
+      expect(await tags(both.repository(there))).toEqual({
+        '1': dev.digest,
+        '1.0': dev.digest,
+        '1.0.0': dev.digest,
+        latest: dev.digest,
+      });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it('tags every image with its own floating decision', async () => {
     const a = `${registry.host}/acme/multi-a`;
     const b = `${registry.host}/acme/multi-b`;

@@ -8,7 +8,8 @@ import { UsageError } from '../errors.js';
 import type { EventContext } from '../event.js';
 import { localChangelog } from '../git/log.js';
 import type { Plan } from '../plan/plan.js';
-import { isHighestStable, previousVersion } from '../plan/previous.js';
+import { isHighestStable, previousVersion, versionTags } from '../plan/previous.js';
+import { type Version, parseVersion } from '../plan/version.js';
 import { type ReleaseDecision, decideRelease } from '../plan/release-mode.js';
 import {
   type ImageRelease,
@@ -44,16 +45,39 @@ export function releaseDecision(plan: Plan, settings: Settings): ReleaseDecision
 }
 
 /**
- * The git tag of the release: the pushed or released tag as it is; a version typed in as it was
- * typed (`v1.4.0` stays `v1.4.0`), with `tag-prefix` in front when it lacks it.
+ * The git tag of the release. A pushed or released tag is used as it is. A version typed in
+ * (input or dispatch) is matched to the tag that already names it, if any (a dispatch on
+ * `refs/tags/v1.4.0`, or a tag pushed before); else it is written the way this repository writes
+ * its tags: `<tag-prefix>X.Y.Z` with a prefix set, the prefix typed if one was, else the prefix of
+ * the highest version tag (`v`), so that `1.4.0` typed in a `v*` repository makes `v1.4.0`.
  */
-export function releaseTag(plan: Plan, event: EventContext, tagPrefix: string | undefined): string {
+export function releaseTag(
+  plan: Plan,
+  event: EventContext,
+  tagPrefix: string | undefined,
+  tagNames: readonly string[],
+): string {
   if (plan.versionSource === 'release' && event.releaseTag !== undefined) return event.releaseTag;
-  if (plan.versionSource === 'tag' && event.ref.startsWith('refs/tags/')) {
-    return event.ref.slice('refs/tags/'.length);
-  }
-  const typed = plan.semver?.source ?? plan.version;
-  return tagPrefix !== undefined && !typed.startsWith(tagPrefix) ? `${tagPrefix}${typed}` : typed;
+  const refTag = event.ref.startsWith('refs/tags/')
+    ? event.ref.slice('refs/tags/'.length)
+    : undefined;
+  if (plan.versionSource === 'tag' && refTag !== undefined) return refTag;
+  const v = plan.semver;
+  if (v === undefined) return plan.version;
+  const same = (name: string) => {
+    const parsed = parseVersion(name, tagPrefix);
+    return parsed !== undefined && parsed.semver.compare(v.semver) === 0;
+  };
+  if (refTag !== undefined && same(refTag)) return refTag;
+  const existing = tagNames.find(same);
+  if (existing !== undefined) return existing;
+  if (tagPrefix !== undefined) return `${tagPrefix}${v.semver.version}`;
+  if (v.prefix !== '') return v.source;
+  const highest = versionTags(tagNames).reduce<Version | undefined>(
+    (best, t) => (best === undefined || t.semver.compare(best.semver) > 0 ? t : best),
+    undefined,
+  );
+  return `${highest?.prefix ?? ''}${v.semver.version}`;
 }
 
 /** One section per image: what was pushed, or what is planned when nothing was. */
@@ -93,9 +117,9 @@ export async function draftReleaseBody(
   },
 ): Promise<ReleaseOutcome | undefined> {
   if (!releaseDecision(plan, settings).release) return undefined;
-  const tag = releaseTag(plan, event, settings.tagPrefix);
   const source = localChangelog(ctx.cwd, { env: ctx.env, offline: true });
   const { names } = await source.tagNames();
+  const tag = releaseTag(plan, event, settings.tagPrefix, names);
   const previous = plan.semver
     ? previousVersion(plan.semver, names, settings.tagPrefix)
     : undefined;
@@ -139,13 +163,14 @@ export async function publishReleaseStep(
       'the GitHub release needs a token with contents: write; leave github-token at its default (${{ github.token }}) and give the job permissions: contents: write, or set release: false',
     );
   }
-  const tag = releaseTag(plan, event, settings.tagPrefix);
-  runner.startGroup(`GitHub release ${tag}`);
+  runner.startGroup(`GitHub release of ${plan.version}`);
   try {
     const source = localChangelog(ctx.cwd, { env });
     const tags = await source.tagNames();
     for (const n of tags.notes) runner.info(n);
     if (tags.problem !== undefined) runner.info(tags.problem);
+    const tag = releaseTag(plan, event, settings.tagPrefix, tags.names);
+    runner.info(`Release tag: ${tag}`);
     const previous = plan.semver
       ? previousVersion(plan.semver, tags.names, settings.tagPrefix)
       : undefined;
@@ -154,6 +179,14 @@ export async function publishReleaseStep(
         ? `Changes since ${previous.source}`
         : 'No earlier version: a first release lists the whole history',
     );
+    // Without the full tag list, the previous version and the highest one are guesses: a
+    // backport must not take "Latest", and a changelog must not start at the first commit.
+    const partial = tags.problem !== undefined;
+    if (partial) {
+      runner.warning(
+        `Not all tags are known (${tags.problem}), so this release is not marked Latest${previous === undefined ? ' and its changelog is left as it was' : ''}. Check out with fetch-depth: 0 to give them.`,
+      );
+    }
     const range = await source.commits(plan.sha, previous?.source);
     for (const n of range.notes) runner.info(n);
     if (!range.ok) runner.info(`${range.problem}; reading the commits from the API instead`);
@@ -177,7 +210,9 @@ export async function publishReleaseStep(
     for (const p of fromApi.problems) runner.info(`Release notes without: ${p}`);
     const commits = range.ok ? range.commits : fromApi.commits;
     let notes: ReleaseNotes | undefined;
-    if (commits !== undefined) {
+    if (partial && previous === undefined) {
+      notes = undefined;
+    } else if (commits !== undefined) {
       notes = draftReleaseNotes({
         repositoryUrl: event.repository.htmlUrl,
         tag,
@@ -195,7 +230,7 @@ export async function publishReleaseStep(
       tag,
       sha: plan.sha,
       prerelease: plan.prerelease,
-      makeLatest: makeLatest(plan, settings, tags.names),
+      makeLatest: !partial && makeLatest(plan, settings, tags.names),
       draft: decision.draft,
       overwrite: settings.overwrite,
       triggeredByRelease: event.name === 'release',

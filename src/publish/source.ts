@@ -1,6 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, type Readable, pipeline } from 'node:stream';
 import type { ImageReference, RawManifest, Repository } from '../registry/types.js';
 
 /** Where the content of an image comes from when it is copied into a repository. */
@@ -53,8 +53,10 @@ export function repositorySource(repo: Repository): ImageSource {
       const out = new PassThrough();
       repo.getBlob(digest).then(
         (blob) => {
-          blob.on('error', (e) => out.destroy(e));
-          blob.pipe(out);
+          // pipeline ties both ends: when the upload gives up on `out` (a retry, a failure),
+          // the GET is closed too instead of holding its connection open.
+          if (out.destroyed) blob.destroy();
+          else pipeline(blob, out, () => {});
         },
         (e: unknown) => out.destroy(e as Error),
       );

@@ -3284,6 +3284,22 @@ var version = __webpack_require__(5671);
 
 
 /**
+ * The platforms an index lists, attestation manifests (`unknown/unknown`) left out; a single
+ * manifest says nothing of its platform without its config, so it gives [].
+ */
+function indexPlatforms(manifest) {
+    try {
+        const json = JSON.parse(Buffer.from(manifest.bytes).toString('utf8'));
+        return (json.manifests ?? [])
+            .map((m) => m.platform)
+            .filter((p) => p?.os !== undefined && p.os !== 'unknown' && p.architecture !== undefined)
+            .map((p) => [p?.os, p?.architecture, p?.variant].filter((x) => x !== undefined).join('/'));
+    }
+    catch {
+        return [];
+    }
+}
+/**
  * Runs each image's guard, before anything is built. Fails with a TagConflictError naming the
  * conflicting tags of the first image that has one.
  */
@@ -3341,6 +3357,7 @@ async function applyTags(preflights, digestOf, manifestOf, overwrite) {
         digest: digestOf(p),
         tags: applied[i],
         reused: p.guard.published !== undefined && p.guard.published === digestOf(p),
+        platforms: indexPlatforms(manifests[i]),
     }));
 }
 
@@ -3385,8 +3402,12 @@ function repositorySource(repo) {
             // Uploads want a stream at once; the GET starts when it is asked for.
             const out = new external_node_stream_.PassThrough();
             repo.getBlob(digest).then((blob) => {
-                blob.on('error', (e) => out.destroy(e));
-                blob.pipe(out);
+                // pipeline ties both ends: when the upload gives up on `out` (a retry, a failure),
+                // the GET is closed too instead of holding its connection open.
+                if (out.destroyed)
+                    blob.destroy();
+                else
+                    (0,external_node_stream_.pipeline)(blob, out, () => { });
             }, (e) => out.destroy(e));
             return out;
         },

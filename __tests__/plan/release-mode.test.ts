@@ -10,7 +10,6 @@ interface Case {
   readonly version: string;
   readonly release: boolean;
   readonly draft?: boolean;
-  readonly required?: boolean;
   readonly reason: RegExp;
 }
 
@@ -21,7 +20,6 @@ const cases: Case[] = [
     semver: true,
     version: '1.2.3',
     release: true,
-    required: false,
     reason: /release is auto and 1\.2\.3 is a version/,
   },
   {
@@ -54,7 +52,6 @@ const cases: Case[] = [
     semver: false,
     version: 'hotfix-123',
     release: true,
-    required: true,
     reason: /release is true/,
   },
   {
@@ -80,7 +77,6 @@ const cases: Case[] = [
     version: '2.0.0-rc.1',
     release: true,
     draft: true,
-    required: true,
     reason: /release is draft/,
   },
   {
@@ -110,7 +106,6 @@ describe('decideRelease', () => {
     });
     expect(d.release).toBe(c.release);
     expect(d.draft).toBe(c.draft ?? false);
-    if (c.required !== undefined) expect(d.required).toBe(c.required);
     expect(d.reason).toMatch(c.reason);
   });
 });

@@ -14,7 +14,7 @@ import {
   revisionOf,
 } from '../../src/publish/guard.js';
 import { releaseImages } from '../../src/publish/images.js';
-import { applyTags, preflight } from '../../src/publish/publish.js';
+import { applyTags, indexPlatforms, preflight } from '../../src/publish/publish.js';
 import { layoutSource } from '../../src/publish/source.js';
 import { type RegistryClient, createRegistryClient } from '../../src/registry/index.js';
 import type { Repository } from '../../src/registry/types.js';
@@ -393,9 +393,9 @@ describe('releaseImages', () => {
           info: () => {},
         },
       );
-      expect(outcome.images.map((i) => [i.image, i.digest])).toEqual([
-        [here, dev.digest],
-        [there, dev.digest],
+      expect(outcome.images.map((i) => [i.image, i.digest, i.platforms])).toEqual([
+        [here, dev.digest, ['linux/amd64', 'linux/arm64']],
+        [there, dev.digest, ['linux/amd64', 'linux/arm64']],
       ]);
       expect(await tags(both.repository(there))).toEqual({
         '1': dev.digest,
@@ -428,5 +428,22 @@ describe('releaseImages', () => {
       [a, ['1.5.0', '1.5', '1', 'latest']],
       [b, ['1.5.0', '1.5', '1']],
     ]);
+  });
+});
+
+describe('indexPlatforms', () => {
+  it('lists the platforms of an index, attestations left out', () => {
+    const bytes = Buffer.from(
+      JSON.stringify({
+        manifests: [
+          { platform: { os: 'linux', architecture: 'arm', variant: 'v7' } },
+          { platform: { os: 'linux', architecture: 'amd64' } },
+          { platform: { os: 'unknown', architecture: 'unknown' } },
+        ],
+      }),
+    );
+    expect(
+      indexPlatforms({ mediaType: 'application/vnd.oci.image.index.v1+json', digest: 'x', bytes }),
+    ).toEqual(['linux/arm/v7', 'linux/amd64']);
   });
 });

@@ -429,6 +429,7 @@ var release_notes = __webpack_require__(6342);
 
 
 
+
 function releaseDecision(plan, settings) {
     return (0,release_mode/* decideRelease */.c)(settings.release, {
         versionSource: plan.versionSource,
@@ -437,17 +438,38 @@ function releaseDecision(plan, settings) {
     });
 }
 /**
- * The git tag of the release: the pushed or released tag as it is; a version typed in as it was
- * typed (`v1.4.0` stays `v1.4.0`), with `tag-prefix` in front when it lacks it.
+ * The git tag of the release. A pushed or released tag is used as it is. A version typed in
+ * (input or dispatch) is matched to the tag that already names it, if any (a dispatch on
+ * `refs/tags/v1.4.0`, or a tag pushed before); else it is written the way this repository writes
+ * its tags: `<tag-prefix>X.Y.Z` with a prefix set, the prefix typed if one was, else the prefix of
+ * the highest version tag (`v`), so that `1.4.0` typed in a `v*` repository makes `v1.4.0`.
  */
-function releaseTag(plan, event, tagPrefix) {
+function releaseTag(plan, event, tagPrefix, tagNames) {
     if (plan.versionSource === 'release' && event.releaseTag !== undefined)
         return event.releaseTag;
-    if (plan.versionSource === 'tag' && event.ref.startsWith('refs/tags/')) {
-        return event.ref.slice('refs/tags/'.length);
-    }
-    const typed = plan.semver?.source ?? plan.version;
-    return tagPrefix !== undefined && !typed.startsWith(tagPrefix) ? `${tagPrefix}${typed}` : typed;
+    const refTag = event.ref.startsWith('refs/tags/')
+        ? event.ref.slice('refs/tags/'.length)
+        : undefined;
+    if (plan.versionSource === 'tag' && refTag !== undefined)
+        return refTag;
+    const v = plan.semver;
+    if (v === undefined)
+        return plan.version;
+    const same = (name) => {
+        const parsed = (0,plan_version/* parseVersion */.ot)(name, tagPrefix);
+        return parsed !== undefined && parsed.semver.compare(v.semver) === 0;
+    };
+    if (refTag !== undefined && same(refTag))
+        return refTag;
+    const existing = tagNames.find(same);
+    if (existing !== undefined)
+        return existing;
+    if (tagPrefix !== undefined)
+        return `${tagPrefix}${v.semver.version}`;
+    if (v.prefix !== '')
+        return v.source;
+    const highest = versionTags(tagNames).reduce((best, t) => (best === undefined || t.semver.compare(best.semver) > 0 ? t : best), undefined);
+    return `${highest?.prefix ?? ''}${v.semver.version}`;
 }
 /** One section per image: what was pushed, or what is planned when nothing was. */
 function imageReleases(plan, outcome) {
@@ -456,7 +478,7 @@ function imageReleases(plan, outcome) {
             image: i.image,
             version: plan.version,
             tags: i.tags,
-            platforms: plan.platforms,
+            platforms: i.platforms.length > 0 ? i.platforms : plan.platforms,
             digest: i.digest,
         }));
     }
@@ -478,9 +500,9 @@ function makeLatest(plan, settings, tags) {
 async function draftReleaseBody(plan, settings, event, ctx) {
     if (!releaseDecision(plan, settings).release)
         return undefined;
-    const tag = releaseTag(plan, event, settings.tagPrefix);
     const source = log_localChangelog(ctx.cwd, { env: ctx.env, offline: true });
     const { names } = await source.tagNames();
+    const tag = releaseTag(plan, event, settings.tagPrefix, names);
     const previous = plan.semver
         ? previous_previousVersion(plan.semver, names, settings.tagPrefix)
         : undefined;
@@ -516,8 +538,7 @@ async function publishReleaseStep(plan, settings, event, images, ctx) {
     if (settings.githubToken === '') {
         throw new UsageError('github-token', 'the GitHub release needs a token with contents: write; leave github-token at its default (${{ github.token }}) and give the job permissions: contents: write, or set release: false');
     }
-    const tag = releaseTag(plan, event, settings.tagPrefix);
-    runner.startGroup(`GitHub release ${tag}`);
+    runner.startGroup(`GitHub release of ${plan.version}`);
     try {
         const source = localChangelog(ctx.cwd, { env });
         const tags = await source.tagNames();
@@ -525,12 +546,20 @@ async function publishReleaseStep(plan, settings, event, images, ctx) {
             runner.info(n);
         if (tags.problem !== undefined)
             runner.info(tags.problem);
+        const tag = releaseTag(plan, event, settings.tagPrefix, tags.names);
+        runner.info(`Release tag: ${tag}`);
         const previous = plan.semver
             ? previousVersion(plan.semver, tags.names, settings.tagPrefix)
             : undefined;
         runner.info(previous !== undefined
             ? `Changes since ${previous.source}`
             : 'No earlier version: a first release lists the whole history');
+        // Without the full tag list, the previous version and the highest one are guesses: a
+        // backport must not take "Latest", and a changelog must not start at the first commit.
+        const partial = tags.problem !== undefined;
+        if (partial) {
+            runner.warning(`Not all tags are known (${tags.problem}), so this release is not marked Latest${previous === undefined ? ' and its changelog is left as it was' : ''}. Check out with fetch-depth: 0 to give them.`);
+        }
         const range = await source.commits(plan.sha, previous?.source);
         for (const n of range.notes)
             runner.info(n);
@@ -556,7 +585,10 @@ async function publishReleaseStep(plan, settings, event, images, ctx) {
             runner.info(`Release notes without: ${p}`);
         const commits = range.ok ? range.commits : fromApi.commits;
         let notes;
-        if (commits !== undefined) {
+        if (partial && previous === undefined) {
+            notes = undefined;
+        }
+        else if (commits !== undefined) {
             notes = draftReleaseNotes({
                 repositoryUrl: event.repository.htmlUrl,
                 tag,
@@ -573,7 +605,7 @@ async function publishReleaseStep(plan, settings, event, images, ctx) {
             tag,
             sha: plan.sha,
             prerelease: plan.prerelease,
-            makeLatest: makeLatest(plan, settings, tags.names),
+            makeLatest: !partial && makeLatest(plan, settings, tags.names),
             draft: decision.draft,
             overwrite: settings.overwrite,
             triggeredByRelease: event.name === 'release',

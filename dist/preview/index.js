@@ -1385,6 +1385,11 @@ function reportedTags(plan, outcome) {
     const names = [...new Set(outcome.images.flatMap((i) => i.tags))];
     return { refs, names };
 }
+/** The platforms of what was pushed (a promoted image may have others than the input), else the plan's. */
+function platforms(plan, outcome) {
+    const pushed = outcome?.pushed ? outcome.images[0]?.platforms : undefined;
+    return pushed !== undefined && pushed.length > 0 ? pushed : plan.platforms;
+}
 function imageRefs(outcome) {
     return (outcome?.images ?? []).map((i) => `${i.image}@${i.digest}`);
 }
@@ -1400,7 +1405,7 @@ function planJson(plan, outcome, release) {
         annotations: plan.annotations,
         'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
         images: plan.images,
-        platforms: plan.platforms,
+        platforms: platforms(plan, outcome),
         created: plan.created,
         revision: plan.sha,
         digest: outcome?.digest ?? '',
@@ -1422,7 +1427,7 @@ function planOutputs(plan, outcome, release) {
         ['prerelease', String(plan.prerelease)],
         ['digest', outcome?.digest ?? ''],
         ['image-refs', imageRefs(outcome).join('\n')],
-        ['platforms', plan.platforms.join(',')],
+        ['platforms', platforms(plan, outcome).join(',')],
         ['release-url', release?.url ?? ''],
         ['release-id', release?.id ?? ''],
         ['release-body', release?.body ?? ''],
@@ -1493,7 +1498,7 @@ function imagesSummary(plan, outcome) {
     out.push(`#### ${verb}`, '');
     out.push('| Image | Tags | Digest | Platforms |', '| --- | --- | --- | --- |');
     for (const image of outcome.images) {
-        out.push(`| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${plan.platforms.map(code).join(' ')} |`);
+        out.push(`| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${(image.platforms.length > 0 ? image.platforms : plan.platforms).map(code).join(' ')} |`);
     }
     const pulls = outcome.images.flatMap((image) => [
         ...(image.tags[0] !== undefined ? [`docker pull ${image.image}:${image.tags[0]}`] : []),
@@ -1671,7 +1676,7 @@ function extraTags(value) {
     }
     return [...new Set(tags)];
 }
-function platforms(value) {
+function settings_platforms(value) {
     if (value === '')
         return [...DEFAULT_PLATFORMS];
     const entries = list(value);
@@ -1757,7 +1762,7 @@ function readSettings(input, onSecret = () => { }) {
         labels: keyValues('labels', input('labels'), 'org.opencontainers.image.vendor=Acme'),
         annotations: annotations(input('annotations')),
         buildArgs: keyValues('build-args', input('build-args'), 'NODE_VERSION=24'),
-        platforms: platforms(input('platforms')),
+        platforms: settings_platforms(input('platforms')),
         dryRun: settings_boolean('dry-run', input('dry-run'), false),
         githubToken,
         engine: oneOf('engine', input('engine'), ['buildx', 'buildah'], 'buildx'),
@@ -2217,7 +2222,6 @@ function decideRelease(mode, build) {
     const none = (reason) => ({
         release: false,
         draft: false,
-        required: false,
         reason,
     });
     if (mode === 'false')
@@ -2231,7 +2235,6 @@ function decideRelease(mode, build) {
     return {
         release: true,
         draft: mode === 'draft',
-        required: mode !== 'auto',
         reason: `release is ${mode} and ${build.version} is a version`,
     };
 }

@@ -87,7 +87,7 @@ function imageReleases(plan: Plan, outcome: ImagesOutcome | undefined): ImageRel
       image: i.image,
       version: plan.version,
       tags: i.tags,
-      platforms: plan.platforms,
+      platforms: i.platforms.length > 0 ? i.platforms : plan.platforms,
       digest: i.digest,
     }));
   }

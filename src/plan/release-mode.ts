@@ -10,11 +10,6 @@ export interface ReleaseDecision {
   readonly release: boolean;
   /** Create it as a draft and leave it so. */
   readonly draft: boolean;
-  /**
-   * A failure of the release fails the step (`true`, `draft`). With `auto` it is a warning: the
-   * images are out by then, and a re-run makes the release.
-   */
-  readonly required: boolean;
   /** Why, for the log; for a mode that asked for a release and gets none, worth a warning. */
   readonly reason: string;
 }
@@ -35,7 +30,6 @@ export function decideRelease(
   const none = (reason: string): ReleaseDecision => ({
     release: false,
     draft: false,
-    required: false,
     reason,
   });
   if (mode === 'false') return none('release is false');
@@ -52,7 +46,6 @@ export function decideRelease(
   return {
     release: true,
     draft: mode === 'draft',
-    required: mode !== 'auto',
     reason: `release is ${mode} and ${build.version} is a version`,
   };
 }

@@ -38,6 +38,26 @@ export interface PublishedImage {
   readonly tags: readonly string[];
   /** True when the release was already there and only missing tags were completed. */
   readonly reused: boolean;
+  /** The platforms of the image tagged, read from its index (`os/arch[/variant]`). */
+  readonly platforms: readonly string[];
+}
+
+/**
+ * The platforms an index lists, attestation manifests (`unknown/unknown`) left out; a single
+ * manifest says nothing of its platform without its config, so it gives [].
+ */
+export function indexPlatforms(manifest: RawManifest): string[] {
+  try {
+    const json = JSON.parse(Buffer.from(manifest.bytes).toString('utf8')) as {
+      manifests?: { platform?: { os?: string; architecture?: string; variant?: string } }[];
+    };
+    return (json.manifests ?? [])
+      .map((m) => m.platform)
+      .filter((p) => p?.os !== undefined && p.os !== 'unknown' && p.architecture !== undefined)
+      .map((p) => [p?.os, p?.architecture, p?.variant].filter((x) => x !== undefined).join('/'));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -128,5 +148,6 @@ export async function applyTags(
     digest: digestOf(p),
     tags: applied[i] as string[],
     reused: p.guard.published !== undefined && p.guard.published === digestOf(p),
+    platforms: indexPlatforms(manifests[i] as RawManifest),
   }));
 }

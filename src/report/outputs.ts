@@ -16,6 +16,12 @@ function reportedTags(
   return { refs, names };
 }
 
+/** The platforms of what was pushed (a promoted image may have others than the input), else the plan's. */
+function platforms(plan: Plan, outcome: ImagesOutcome | undefined): readonly string[] {
+  const pushed = outcome?.pushed ? outcome.images[0]?.platforms : undefined;
+  return pushed !== undefined && pushed.length > 0 ? pushed : plan.platforms;
+}
+
 function imageRefs(outcome: ImagesOutcome | undefined): string[] {
   return (outcome?.images ?? []).map((i) => `${i.image}@${i.digest}`);
 }
@@ -36,7 +42,7 @@ export function planJson(
     annotations: plan.annotations,
     'build-args': Object.fromEntries(plan.buildArgs.map((a) => [a.key, a.value])),
     images: plan.images,
-    platforms: plan.platforms,
+    platforms: platforms(plan, outcome),
     created: plan.created,
     revision: plan.sha,
     digest: outcome?.digest ?? '',
@@ -63,7 +69,7 @@ export function planOutputs(
     ['prerelease', String(plan.prerelease)],
     ['digest', outcome?.digest ?? ''],
     ['image-refs', imageRefs(outcome).join('\n')],
-    ['platforms', plan.platforms.join(',')],
+    ['platforms', platforms(plan, outcome).join(',')],
     ['release-url', release?.url ?? ''],
     ['release-id', release?.id ?? ''],
     ['release-body', release?.body ?? ''],

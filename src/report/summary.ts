@@ -81,7 +81,7 @@ export function imagesSummary(plan: Plan, outcome: ImagesOutcome): string {
   out.push('| Image | Tags | Digest | Platforms |', '| --- | --- | --- | --- |');
   for (const image of outcome.images) {
     out.push(
-      `| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${plan.platforms.map(code).join(' ')} |`,
+      `| ${code(image.image)} | ${image.tags.map(code).join(' ')}${image.reused ? ' (already published: tags completed)' : ''} | ${code(image.digest)} | ${(image.platforms.length > 0 ? image.platforms : plan.platforms).map(code).join(' ')} |`,
     );
   }
   const pulls = outcome.images.flatMap((image) => [

@@ -686,6 +686,11 @@ describe('dry-run: false on a runner without the engine', () => {
     failedWith(result, /buildx plugin is missing.*setup-buildx-action/);
   });
 
+  it('a release without a token fails before anything is built', async () => {
+    const result = await release({ 'github-token': '' }, bare);
+    failedWith(result, /^::error::github-token: the GitHub release needs a token/);
+  });
+
   it('no buildah: says to install it or use engine: buildx', async () => {
     const result = await release({ engine: 'buildah' }, bare);
     failedWith(result, /engine buildah: buildah is not installed.*apt-get install -y buildah/);

@@ -14,8 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: publishReleaseStep, releaseTag
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -418,13 +416,6 @@ var release_mode = __webpack_require__(952);
 // EXTERNAL MODULE: ./src/plan/release-notes.ts
 var release_notes = __webpack_require__(6342);
 ;// CONCATENATED MODULE: ./src/github/run.ts
-/**
- * The release step: the GitHub release of a version build, after its images are out. Drafts
- * the changelog from local git (fetching what a shallow checkout lacks), asks the API for logins
- * and first-time contributors, and creates or updates the release with this step's image
- * sections. Loaded by main only when a release is made or drafted.
- */
-
 
 
 
@@ -534,9 +525,6 @@ async function publishReleaseStep(plan, settings, event, images, ctx) {
         else
             runner.info(`No GitHub release: ${decision.reason}.`);
         return undefined;
-    }
-    if (settings.githubToken === '') {
-        throw new UsageError('github-token', 'the GitHub release needs a token with contents: write; leave github-token at its default (${{ github.token }}) and give the job permissions: contents: write, or set release: false');
     }
     runner.startGroup(`GitHub release of ${plan.version}`);
     try {

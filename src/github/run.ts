@@ -4,7 +4,6 @@
  * and first-time contributors, and creates or updates the release with this step's image
  * sections. Loaded by main only when a release is made or drafted.
  */
-import { UsageError } from '../errors.js';
 import type { EventContext } from '../event.js';
 import { localChangelog } from '../git/log.js';
 import type { Plan } from '../plan/plan.js';
@@ -156,12 +155,6 @@ export async function publishReleaseStep(
       runner.warning(`No GitHub release: ${decision.reason}.`);
     else runner.info(`No GitHub release: ${decision.reason}.`);
     return undefined;
-  }
-  if (settings.githubToken === '') {
-    throw new UsageError(
-      'github-token',
-      'the GitHub release needs a token with contents: write; leave github-token at its default (${{ github.token }}) and give the job permissions: contents: write, or set release: false',
-    );
   }
   runner.startGroup(`GitHub release of ${plan.version}`);
   try {

@@ -120,8 +120,9 @@ async function promote(
 
 /**
  * Build, push by digest, guard, tag. The guard runs before the build so that a release that
- * would be refused costs no build time; an image whose guarded tags already hold this commit's
- * build is completed on that digest rather than rebuilt (re-runs of a half-finished release).
+ * would be refused costs no build time; an image whose version tags already hold this commit
+ * built as this version is completed on that digest rather than rebuilt (re-runs of a
+ * half-finished release).
  */
 export async function releaseImages(
   plan: Plan,
@@ -150,18 +151,11 @@ export async function releaseImages(
     expected: buildExpected(plan),
   });
   for (const p of checked) {
-    if (p.guard.published !== undefined) {
-      effects.info(
-        `${p.target.image} already holds this commit's build (${short(p.guard.published)}) under ${[
-          ...p.guard.existing,
-        ]
-          .filter(([, d]) => d !== undefined)
-          .map(([t]) => t)
-          .join(
-            ', ',
-          )}: its tags are completed on that digest, not rebuilt. Set overwrite: true to replace it.`,
-      );
-    }
+    if (p.guard.published === undefined) continue;
+    const held = [...p.guard.existing].filter(([, d]) => d !== undefined).map(([t]) => t);
+    effects.info(
+      `${p.target.image} already holds this commit built as this version (${short(p.guard.published)}) under ${held.join(', ')}: its tags are completed on that digest, not rebuilt. Set overwrite: true to replace it.`,
+    );
   }
   const toBuild = checked.filter((p) => p.guard.published === undefined);
   let built: BuiltImage | undefined;

@@ -1879,7 +1879,7 @@ async function run(deps) {
                 runner.warning(`No GitHub release for ${published.version}: nothing was pushed (push: ${settings.push} on ${event.name}), so its pull commands would name images that do not exist.`);
             }
             else {
-                const { publishReleaseStep } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
+                const { publishReleaseStep } = await __nccwpck_require__.e(/* import() */ 738).then(__nccwpck_require__.bind(__nccwpck_require__, 1738));
                 // The images are out by now: their outputs and summary are written even when the
                 // release fails, and the failure is reported after them.
                 try {
@@ -1891,7 +1891,7 @@ async function run(deps) {
             }
         }
         else if (decision.release) {
-            const { draftReleaseBody } = await __nccwpck_require__.e(/* import() */ 891).then(__nccwpck_require__.bind(__nccwpck_require__, 7891));
+            const { draftReleaseBody } = await __nccwpck_require__.e(/* import() */ 23).then(__nccwpck_require__.bind(__nccwpck_require__, 2023));
             release = await draftReleaseBody(result, settings, event, {
                 ...ctx,
                 notice: (m) => runner.notice(m),

@@ -4,7 +4,7 @@ import { type EventContext, parseEvent } from './event.js';
 import type { GitHistory } from './git/history.js';
 import { type Plan, planRelease } from './plan/plan.js';
 import { decideRelease } from './plan/release-mode.js';
-import type { ReleaseOutcome } from './github/run.js';
+import type { ReleaseOutcome } from './github/release-body.js';
 import type { ImagesOutcome } from './publish/images.js';
 import { planOutputs } from './report/outputs.js';
 import { imagesSummary, planSummary, planText, releaseSummary } from './report/summary.js';
@@ -133,7 +133,7 @@ export async function run(deps: Dependencies): Promise<number> {
         }
       }
     } else if (decision.release) {
-      const { draftReleaseBody } = await import('./github/run.js');
+      const { draftReleaseBody } = await import('./github/release-body.js');
       release = await draftReleaseBody(result, settings, event, {
         ...ctx,
         notice: (m) => runner.notice(m),

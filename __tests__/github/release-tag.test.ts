@@ -1,7 +1,7 @@
 /** The git tag a release gets, for every way a version reaches the action. */
 import { describe, expect, it } from '@jest/globals';
 import { parseEvent } from '../../src/event.js';
-import { releaseTag } from '../../src/github/run.js';
+import { releaseTag } from '../../src/github/release-body.js';
 import { planRelease } from '../../src/plan/plan.js';
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';

@@ -205,7 +205,7 @@ export async function preview(
     for (const n of plan.notices) err(`note: ${n}\n`);
     if (values.notes) {
       // Loaded only here: the plan alone needs neither git log nor the notes renderer.
-      const { draftReleaseBody, releaseDecision } = await import('../github/run.js');
+      const { draftReleaseBody, releaseDecision } = await import('../github/release-body.js');
       const drafted = await draftReleaseBody(plan, settings, event, {
         cwd,
         env: process.env,

@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/plan.js';
-import type { ReleaseOutcome } from '../github/run.js';
+import type { ReleaseOutcome } from '../github/release-body.js';
 import type { ImagesOutcome } from '../publish/images.js';
 
 /** The refs and tag names to report: what was pushed, or what was planned when nothing was. */

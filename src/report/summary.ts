@@ -1,5 +1,5 @@
 import type { Plan } from '../plan/plan.js';
-import type { ReleaseOutcome } from '../github/run.js';
+import type { ReleaseOutcome } from '../github/release-body.js';
 import type { ImagesOutcome } from '../publish/images.js';
 
 /** Everything printed into the summary comes from inputs, refs and payloads: escape it all. */

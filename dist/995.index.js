@@ -141,17 +141,6 @@ class InvalidReferenceError extends Error {
         this.name = 'InvalidReferenceError';
     }
 }
-/** The first component is a registry when Docker would take it for one (see splitDomain). */
-function splitRegistry(name) {
-    const slash = name.indexOf('/');
-    if (slash === -1)
-        return [undefined, name];
-    const first = name.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || /[A-Z]/.test(first)) {
-        return [first, name.slice(slash + 1)];
-    }
-    return [undefined, name];
-}
 /**
  * Docker talks plain http to loopback registries without being told to (they cannot be reached
  * from elsewhere, so nobody can listen in); everything else must be https.
@@ -220,12 +209,11 @@ function parseReference(text) {
     const problem = (0,plan_reference/* imageNameProblem */.iS)(rest);
     if (problem !== undefined)
         throw new InvalidReferenceError(text, problem);
-    const [registry, path] = splitRegistry(rest);
+    const [registry, path] = (0,plan_reference/* splitDomain */.Rx)(rest);
     const ref = repositoryReference(registry ?? DOCKER_HUB, path);
     return { ...ref, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const REPOSITORY_PATH = new RegExp(`^${plan_reference/* PATH_COMPONENT_SOURCE */.mn}(?:/${plan_reference/* PATH_COMPONENT_SOURCE */.mn})*$`);
 /** Whether `text` is a repository path without a registry: `acme/app`, `library/alpine`. */
 function isRepositoryPath(text) {
     return text.length <= 255 && REPOSITORY_PATH.test(text);

@@ -2004,8 +2004,10 @@ function annotationLines(base, user, multiPlatform) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ TAG_PATTERN),
+/* harmony export */   Rx: () => (/* binding */ splitDomain),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
 /* harmony export */   iS: () => (/* binding */ imageNameProblem),
+/* harmony export */   mn: () => (/* binding */ PATH_COMPONENT_SOURCE),
 /* harmony export */   r_: () => (/* binding */ isValidTag),
 /* harmony export */   z1: () => (/* binding */ TAG_GRAMMAR)
 /* harmony export */ });
@@ -2018,7 +2020,9 @@ const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const TAG_GRAMMAR = '[A-Za-z0-9_][A-Za-z0-9._-]{0,127}';
 const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
 const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]+)?$`);
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** One path component of a repository name, as a regular expression source. */
+const PATH_COMPONENT_SOURCE = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH_COMPONENT = new RegExp(`^${PATH_COMPONENT_SOURCE}$`);
 const NAME_MAX = 255;
 function isValidTag(tag) {
     return TAG_PATTERN.test(tag);

@@ -4,19 +4,16 @@
  * checks what arrived. One repository walks through a release history, as a team would.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { GitRepo } from '../helpers/git.js';
 import { dispatchPayload, pullRequestPayload, pushPayload } from '../helpers/payloads.js';
 import { type RecordingProxy, startProxy } from '../helpers/proxy.js';
 import { type TestRegistry, startRegistry } from '../helpers/registry.js';
-import { type ActionResult, outputLines, runAction } from '../helpers/runner.js';
+import { type ActionResult, type ActionRun, outputLines, runAction } from '../helpers/runner.js';
 import { removeTempDirs } from '../helpers/tmp.js';
 
-const run = promisify(execFile);
 const PLATFORMS = 'linux/amd64,linux/arm64';
 const OCI = 'org.opencontainers.image';
 
@@ -35,19 +32,8 @@ function dockerConfig(dir: string): string {
   return dir;
 }
 
-async function skopeo(args: string[]): Promise<string> {
-  const { stdout } = await run(
-    'skopeo',
-    [
-      ...args.slice(0, 1),
-      '--tls-verify=false',
-      '--authfile',
-      join(registry.dockerConfig, 'config.json'),
-      ...args.slice(1),
-    ],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
-  return stdout;
+function skopeo([command, ...args]: string[]): Promise<string> {
+  return registry.skopeo(command ?? '', args);
 }
 
 /** The digest a tag resolves to, computed from the raw manifest skopeo fetched. */
@@ -65,6 +51,23 @@ async function tagsNow(): Promise<Record<string, string>> {
   return out;
 }
 
+/** A run of the built action in the test repository, building with buildah, releasing nothing. */
+function publishRun(run: Omit<ActionRun, 'cwd' | 'env'>): Promise<ActionResult> {
+  return runAction({
+    ...run,
+    inputs: {
+      images: image,
+      engine: 'buildah',
+      platforms: PLATFORMS,
+      cache: 'none',
+      release: 'false',
+      ...run.inputs,
+    },
+    env: { DOCKER_CONFIG: registry.dockerConfig },
+    cwd: repo.dir,
+  });
+}
+
 async function release(
   ref: string,
   content: string,
@@ -73,20 +76,7 @@ async function release(
 ): Promise<{ result: ActionResult; sha: string }> {
   const sha = await repo.commitFiles({ 'app.txt': content }, `release ${ref}`, date);
   if (ref.startsWith('refs/tags/')) await repo.tag(ref.slice('refs/tags/'.length));
-  const result = await runAction({
-    event: 'push',
-    payload: pushPayload(ref, sha, date),
-    inputs: {
-      images: image,
-      engine: 'buildah',
-      platforms: PLATFORMS,
-      cache: 'none',
-      release: 'false',
-      ...inputs,
-    },
-    env: { DOCKER_CONFIG: registry.dockerConfig },
-    cwd: repo.dir,
-  });
+  const result = await publishRun({ event: 'push', payload: pushPayload(ref, sha, date), inputs });
   return { result, sha };
 }
 
@@ -162,18 +152,9 @@ describe('a release history against a real registry', () => {
 
   it('re-running the same release succeeds and moves nothing', async () => {
     const sha = await repo.revParse('HEAD');
-    const result = await runAction({
+    const result = await publishRun({
       event: 'push',
       payload: pushPayload('refs/tags/v1.2.3', sha, '2024-02-01T00:00:00Z'),
-      inputs: {
-        images: image,
-        engine: 'buildah',
-        platforms: PLATFORMS,
-        cache: 'none',
-        release: 'false',
-      },
-      env: { DOCKER_CONFIG: registry.dockerConfig },
-      cwd: repo.dir,
     });
     succeeded(result);
     expect(result.outputs.digest).toBe(first);
@@ -234,21 +215,12 @@ describe('a release history against a real registry', () => {
     // main moves on before the tested build is promoted.
     const head = await repo.commitFiles({ 'later.txt': 'x\n' }, 'later', '2024-05-02T00:00:00Z');
     proxy.reset();
-    const promoted = await runAction({
+    const promoted = await publishRun({
       event: 'workflow_dispatch',
       payload: dispatchPayload({ version: '2.0.0' }),
       ref: 'refs/heads/main',
       sha: head,
-      inputs: {
-        images: proxied,
-        engine: 'buildah',
-        platforms: PLATFORMS,
-        cache: 'none',
-        release: 'false',
-        'promote-from': devTag,
-      },
-      env: { DOCKER_CONFIG: registry.dockerConfig },
-      cwd: repo.dir,
+      inputs: { images: proxied, 'promote-from': devTag },
     });
     succeeded(promoted);
     expect(promoted.outputs.digest).toBe(candidate);
@@ -270,20 +242,11 @@ describe('a release history against a real registry', () => {
       'a pull request',
       '2024-06-01T00:00:00Z',
     );
-    const result = await runAction({
+    const result = await publishRun({
       event: 'pull_request',
       payload: pullRequestPayload(7, sha),
       ref: 'refs/pull/7/merge',
       sha,
-      inputs: {
-        images: image,
-        engine: 'buildah',
-        platforms: PLATFORMS,
-        cache: 'none',
-        release: 'false',
-      },
-      env: { DOCKER_CONFIG: registry.dockerConfig },
-      cwd: repo.dir,
     });
     succeeded(result);
     expect(result.stdout).toContain('Build with buildah');

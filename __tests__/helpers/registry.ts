@@ -3,7 +3,7 @@
  * 127.0.0.1 port, with htpasswd auth, and a Docker config file holding its login. `.ci/run`
  * installs the packages; a machine without them fails here with what to install, never skips.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -18,6 +18,11 @@ export interface TestRegistry {
   readonly dockerConfig: string;
   /** `Authorization` header value for direct requests from tests. */
   readonly basicAuth: string;
+  /**
+   * Runs `skopeo <command> <args…>` against this registry (its login, plain http); returns
+   * stdout and throws with stderr when skopeo fails. The independent view of what was pushed.
+   */
+  skopeo(command: string, args: readonly string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -123,6 +128,18 @@ export async function startRegistry(
     password,
     dockerConfig,
     basicAuth,
+    skopeo: (command, args) =>
+      new Promise((resolve, reject) => {
+        execFile(
+          'skopeo',
+          [command, '--tls-verify=false', '--authfile', join(dockerConfig, 'config.json'), ...args],
+          { maxBuffer: 16 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            if (error) reject(new Error(`skopeo ${command} ${args.join(' ')} failed: ${stderr}`));
+            else resolve(stdout);
+          },
+        );
+      }),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -18,11 +18,9 @@
  * same faults).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { SemVer } from 'semver';
 import type { EventContext } from '../../src/event.js';
 import { planRelease } from '../../src/plan/plan.js';
@@ -39,8 +37,6 @@ import {
 import { type Fault, type RecordingProxy, startProxy } from '../helpers/proxy.js';
 import { type TestRegistry, startRegistry } from '../helpers/registry.js';
 import { makeTempDir, removeTempDir, removeTempDirs } from '../helpers/tmp.js';
-
-const run = promisify(execFile);
 
 const FIRST_SEED = Number(process.env.FAULT_SEED ?? 1);
 const RUNS = Number(process.env.FAULT_RUNS ?? 100);
@@ -394,19 +390,8 @@ async function judge(
   return { problems, changed };
 }
 
-async function skopeo(args: string[]): Promise<string> {
-  const { stdout } = await run(
-    'skopeo',
-    [
-      ...args.slice(0, 1),
-      '--tls-verify=false',
-      '--authfile',
-      join(registry.dockerConfig, 'config.json'),
-      ...args.slice(1),
-    ],
-    { maxBuffer: 16 * 1024 * 1024 },
-  );
-  return stdout;
+function skopeo([command, ...args]: string[]): Promise<string> {
+  return registry.skopeo(command ?? '', args);
 }
 
 /** skopeo's view: each tag's raw manifest hashes to what we read; one image copies whole. */

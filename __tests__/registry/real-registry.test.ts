@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { spawnExec } from '../../src/exec.js';
 import { createRegistryClient } from '../../src/registry/client.js';
 import { RegistryError } from '../../src/registry/errors.js';
 import { MEDIA_TYPES, type Repository } from '../../src/registry/types.js';
@@ -59,17 +58,8 @@ function loggedIn(options: { chunkSize?: number; tagPageSize?: number } = {}) {
   });
 }
 
-async function skopeoRaw(reference: string): Promise<string> {
-  const result = await spawnExec('skopeo', [
-    'inspect',
-    '--raw',
-    '--tls-verify=false',
-    '--authfile',
-    `${registry.dockerConfig}/config.json`,
-    `docker://${registry.host}/${reference}`,
-  ]);
-  if (result.code !== 0) throw new Error(`skopeo failed: ${result.stderr}`);
-  return result.stdout;
+function skopeoRaw(reference: string): Promise<string> {
+  return registry.skopeo('inspect', ['--raw', `docker://${registry.host}/${reference}`]);
 }
 
 describe('without a login', () => {

@@ -11,7 +11,9 @@ const DOMAIN_COMPONENT = '(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])';
 const DOMAIN = new RegExp(
   `^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9A-Fa-f:]+\\])(?::[0-9]+)?$`,
 );
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** One path component of a repository name, as a regular expression source. */
+export const PATH_COMPONENT_SOURCE = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH_COMPONENT = new RegExp(`^${PATH_COMPONENT_SOURCE}$`);
 const NAME_MAX = 255;
 
 export function isValidTag(tag: string): boolean {
@@ -31,7 +33,7 @@ export function sanitizeTag(raw: string): string {
  * Splits off a registry domain the way Docker does: the first component is a domain when it has
  * a `.` or `:`, is `localhost`, or has an uppercase letter (a path component never may).
  */
-function splitDomain(name: string): [string | undefined, string] {
+export function splitDomain(name: string): [string | undefined, string] {
   const slash = name.indexOf('/');
   if (slash === -1) return [undefined, name];
   const first = name.slice(0, slash);

@@ -2,7 +2,13 @@
  * Image references (`[registry/]path[:tag][@digest]`) as Docker reads them: the name grammar is
  * the planner's (src/plan/reference.ts), so a name the settings accepted is a name we can reach.
  */
-import { TAG_GRAMMAR, TAG_PATTERN, imageNameProblem } from '../plan/reference.js';
+import {
+  PATH_COMPONENT_SOURCE,
+  TAG_GRAMMAR,
+  TAG_PATTERN,
+  imageNameProblem,
+  splitDomain,
+} from '../plan/reference.js';
 import { DIGEST_GRAMMAR, isDigest } from './digest.js';
 import type { ImageReference } from './types.js';
 
@@ -24,17 +30,6 @@ export class InvalidReferenceError extends Error {
     );
     this.name = 'InvalidReferenceError';
   }
-}
-
-/** The first component is a registry when Docker would take it for one (see splitDomain). */
-function splitRegistry(name: string): [string | undefined, string] {
-  const slash = name.indexOf('/');
-  if (slash === -1) return [undefined, name];
-  const first = name.slice(0, slash);
-  if (first.includes('.') || first.includes(':') || first === 'localhost' || /[A-Z]/.test(first)) {
-    return [first, name.slice(slash + 1)];
-  }
-  return [undefined, name];
 }
 
 /**
@@ -105,13 +100,12 @@ export function parseReference(text: string): ImageReference {
   }
   const problem = imageNameProblem(rest);
   if (problem !== undefined) throw new InvalidReferenceError(text, problem);
-  const [registry, path] = splitRegistry(rest);
+  const [registry, path] = splitDomain(rest);
   const ref = repositoryReference(registry ?? DOCKER_HUB, path);
   return { ...ref, ...(tag !== undefined && { tag }), ...(digest !== undefined && { digest }) };
 }
 
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const REPOSITORY_PATH = new RegExp(`^${PATH_COMPONENT_SOURCE}(?:/${PATH_COMPONENT_SOURCE})*$`);
 
 /** Whether `text` is a repository path without a registry: `acme/app`, `library/alpine`. */
 export function isRepositoryPath(text: string): boolean {
